@@ -1,0 +1,96 @@
+// The typed protocol between the content script / extension pages and the background.
+// Requests are validated by the background with these schemas; no message ever carries a token.
+import * as v from 'valibot';
+import { type RecordPage, TERRITORY_MODULES } from './crm-page';
+import { DATA_CENTRE_IDS, type DataCentre } from './data-centres';
+
+const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
+
+export const RecordPageSchema = v.strictObject({
+  dataCentre: v.picklist(DATA_CENTRE_IDS),
+  sandbox: v.boolean(),
+  orgId: v.nullable(ZohoId),
+  module: v.picklist(TERRITORY_MODULES),
+  recordId: ZohoId,
+});
+
+export const RequestSchema = v.variant('type', [
+  /** Read the record's territories (one GET). From the content script of that very page. */
+  v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema }),
+  /** Remove one manually assigned territory. From the content script of that very page. */
+  v.strictObject({ type: v.literal('record.removeTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
+  /** Assign a territory again (undo). From the content script of that very page. */
+  v.strictObject({ type: v.literal('record.assignTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
+  /** Interactive sign-in for a data centre. From a CRM page of that data centre or an extension page. */
+  v.strictObject({ type: v.literal('auth.signIn'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
+  /** Forget and revoke the token of a data centre. Extension pages only. */
+  v.strictObject({ type: v.literal('auth.signOut'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
+  /** Connection state of every data centre. Extension pages only. */
+  v.strictObject({ type: v.literal('auth.connections') }),
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** An error as the background reports it; `describeError` (zoho-errors.ts) turns it into words. */
+export interface ErrorInfo {
+  /** A Zoho code (`RECORD_LOCKED`, …) or one of ours (`NOT_SIGNED_IN`, `NETWORK_ERROR`, …). */
+  code: string;
+  /** HTTP status, when there was an HTTP answer. */
+  status?: number;
+  /** Zoho's own message, shown as a detail for admins and support. */
+  message?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export interface TerritoryAssignment {
+  id: string;
+  name: string;
+  /** `automatically` = by territory rules (system-assigned); Zoho refuses to remove those. */
+  assigned: 'manually' | 'automatically';
+  assignedBy: { id: string; name: string } | null;
+  /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
+  assignedTime: string | null;
+}
+
+export interface RecordTerritories {
+  /** false when the record has no Territories field: territory management is off for this module/org. */
+  enabled: boolean;
+  territories: TerritoryAssignment[];
+  /** Territory ids with a removal or assignment job that Zoho has scheduled and not yet finished. */
+  scheduled: string[];
+}
+
+export type ChangeOutcome = { outcome: 'done' } | { outcome: 'scheduled'; jobId: string };
+
+export interface Connection {
+  dataCentre: DataCentre;
+  connected: boolean;
+  /** epoch ms */
+  expiresAt: number | null;
+  apiDomain: string | null;
+}
+
+export interface ResponseOf {
+  'record.territories': Result<RecordTerritories>;
+  'record.removeTerritory': Result<ChangeOutcome>;
+  'record.assignTerritory': Result<ChangeOutcome>;
+  'auth.signIn': Result<Connection>;
+  'auth.signOut': Result<Connection>;
+  'auth.connections': Result<Connection[]>;
+}
+
+export type ResponseFor<R extends Request> = ResponseOf[R['type']];
+
+/** Requests whose subject is one record page: the sender must be a content script on that page. */
+export function isPageRequest(request: Request): request is Extract<Request, { page: RecordPage }> {
+  return 'page' in request;
+}
+
+/** Messages the popup sends to the content scripts of the active tab. */
+export const TabMessageSchema = v.strictObject({ type: v.literal('panel.status') });
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+export interface PanelStatus {
+  page: RecordPage;
+}

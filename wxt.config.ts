@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { API_HOST_PERMISSIONS } from './utils/manifest-matches';
+
+// Public half of the signing key: fixes the Chrome extension id (dakhagbpkpjjndolhlmnckledapnlgpo)
+// and so the OAuth redirect URI. How it was made: README, "Extension ids".
+export const CHROME_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3hWMdv/dEwySZDyh18Lzt3MZI/A1hoBG3yOEvIJ0WOTlKHd3LTzcuKHkbS6mzBkjh2Chz1jB5/EoMhY8DSitP3vTi9fdPUicCyMut/U4C3cqn/asDJ88ToKHFWU8rXN4zGQER4CJMbtxiZNGVxuAvnAw1/1k3DzI5wQgSpYR6+NWm4/IqyMfnuD0ZF6DvtC5tHwGKcdhB4mRb0aFqE4kCxLzylAxXP+fjKFuF4rk2T9HxIfhfrLNiubAuSFiEKJO6UJHY3sE7uYAfpDBy98j43xrrgu3f57GUSWlUe4MEeytQWZNDivvnYY6H17nzMj2ZSTAwmGYgowAz2td1qf7+QIDAQAB';
+export const GECKO_ID = 'territory-panel@territory-panel.app';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: the import graph is the security boundary and must stay readable.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Territory Panel for Zoho CRM',
+    short_name: 'Territory Panel',
+    description: 'See a Zoho CRM record’s territories in a side panel and remove one with a single click.',
+    permissions: ['identity', 'storage'],
+    host_permissions: API_HOST_PERMISSIONS,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '120' }),
+  }),
+});
