@@ -1,0 +1,97 @@
+// Shapes of Zoho CRM v8 answers (../shared/reference/zoho-crm.md §1–3). Objects are loose: Zoho
+// adds keys freely, and only the keys read here are checked.
+import * as v from 'valibot';
+
+const Id = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
+const Details = v.record(v.string(), v.unknown());
+const NamedRef = v.object({ id: Id, name: v.string() });
+
+/** `{"status":"error","code":…}` alone at the top level: auth and request errors. */
+export const TopLevelErrorSchema = v.object({
+  code: v.string(),
+  message: v.optional(v.string()),
+  status: v.optional(v.literal('error')),
+  details: v.optional(v.nullable(Details)),
+});
+
+export const ActionErrorEntrySchema = v.object({
+  status: v.literal('error'),
+  code: v.string(),
+  message: v.optional(v.string()),
+  details: v.optional(v.nullable(Details)),
+});
+
+export const ActionSuccessEntrySchema = v.variant('code', [
+  v.object({
+    status: v.literal('success'),
+    code: v.literal('SUCCESS'),
+    message: v.optional(v.string()),
+    // Some versions report a scheduled job with code SUCCESS plus a job_id.
+    details: v.optional(v.object({ id: v.optional(Id), job_id: v.optional(Id) })),
+  }),
+  v.object({
+    status: v.literal('success'),
+    code: v.literal('SCHEDULED'),
+    message: v.optional(v.string()),
+    details: v.object({ id: v.optional(Id), job_id: Id }),
+  }),
+]);
+
+export const ActionEntrySchema = v.variant('status', [ActionSuccessEntrySchema, ActionErrorEntrySchema]);
+
+/** remove_territories / assign_territories answer; 207 mixes success and error entries. */
+export const ActionResponseSchema = v.object({
+  data: v.pipe(v.array(ActionEntrySchema), v.minLength(1)),
+});
+
+export const TerritoryAssignmentSchema = v.object({
+  id: Id,
+  Name: v.string(),
+  $assigned_by: v.optional(v.nullable(NamedRef), null),
+  $assigned_time: v.optional(v.nullable(v.string()), null),
+  $assigned: v.picklist(['manually', 'automatically']),
+});
+
+/** A record as far as territories go. The key is absent when territory management is off. */
+export const TerritoryRecordSchema = v.object({
+  id: Id,
+  Territories: v.optional(v.nullable(v.array(TerritoryAssignmentSchema))),
+});
+
+/** GET /{module}/{id} */
+export const RecordResponseSchema = v.object({
+  data: v.pipe(v.array(TerritoryRecordSchema), v.minLength(1)),
+});
+
+/** GET /{module}?ids=…&fields=Territories */
+export const RecordsByIdsResponseSchema = v.object({
+  data: v.array(TerritoryRecordSchema),
+});
+
+export const TerritoryDefinitionSchema = v.object({
+  id: Id,
+  name: v.string(),
+  api_name: v.optional(v.nullable(v.string()), null),
+  description: v.optional(v.nullable(v.string()), null),
+  manager: v.optional(v.nullable(NamedRef), null),
+  reporting_to: v.optional(v.nullable(NamedRef), null),
+  permission_type: v.optional(v.nullable(v.string()), null),
+});
+
+/** GET /settings/territories?page=&per_page= */
+export const TerritoriesPageSchema = v.object({
+  territories: v.array(TerritoryDefinitionSchema),
+  info: v.object({
+    per_page: v.number(),
+    count: v.number(),
+    page: v.number(),
+    more_records: v.boolean(),
+  }),
+});
+
+export type TopLevelError = v.InferOutput<typeof TopLevelErrorSchema>;
+export type ActionEntry = v.InferOutput<typeof ActionEntrySchema>;
+export type ActionErrorEntry = v.InferOutput<typeof ActionErrorEntrySchema>;
+export type ActionSuccessEntry = v.InferOutput<typeof ActionSuccessEntrySchema>;
+export type TerritoryRecord = v.InferOutput<typeof TerritoryRecordSchema>;
+export type TerritoryDefinition = v.InferOutput<typeof TerritoryDefinitionSchema>;
