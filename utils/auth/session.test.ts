@@ -1,0 +1,321 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { DataCentre } from '../data-centres';
+import { ZohoApiError } from '../zoho/errors';
+import { clientIdSource } from './client-id';
+import { revokeToken } from './revoke';
+import { createAuthSession, type IdentityApi, SILENT_RETRY_PAUSE_MS } from './session';
+import { createTokenStore, type StoredToken } from './token-store';
+
+const REDIRECT_BASE = 'https://dakhagbpkpjjndolhlmnckledapnlgpo.chromiumapp.org';
+const NOW = 1_700_000_000_000;
+
+interface FlowCall {
+  url: URL;
+  interactive: boolean;
+}
+
+/** A stand-in for browser.identity whose answers the test decides, from the request URL. */
+function stubIdentity(respond: (call: FlowCall) => string | undefined | Promise<string | undefined>) {
+  const calls: FlowCall[] = [];
+  const identity: IdentityApi = {
+    getRedirectURL: (path) => `${REDIRECT_BASE}/${path ?? ''}`,
+    launchWebAuthFlow: async ({ url, interactive }) => {
+      const call = { url: new URL(url), interactive };
+      calls.push(call);
+      return respond(call);
+    },
+  };
+  return { identity, calls };
+}
+
+/** Zoho's redirect granting `accessToken`, echoing the request's state. */
+function grant(call: FlowCall, accessToken: string, apiDomain = 'https://www.zohoapis.eu'): string {
+  const params = new URLSearchParams({
+    access_token: accessToken,
+    expires_in: '3600',
+    api_domain: apiDomain,
+    token_type: 'Bearer',
+    state: call.url.searchParams.get('state') ?? '',
+  });
+  return `${call.url.searchParams.get('redirect_uri')}#${params}`;
+}
+
+function setup(
+  respond: (call: FlowCall) => string | undefined | Promise<string | undefined>,
+  options: { clientId?: string | null; revoke?: (dc: DataCentre, token: string) => Promise<void> } = {},
+) {
+  const clock = { now: NOW };
+  const { identity, calls } = stubIdentity(respond);
+  const tokens = createTokenStore(fakeBrowser.storage.session);
+  const revoked: string[] = [];
+  const auth = createAuthSession({
+    identity,
+    tokens,
+    clientId: async () => (options.clientId === undefined ? '1000.CLIENT' : options.clientId),
+    revoke:
+      options.revoke ??
+      (async (_dc, token) => {
+        revoked.push(token);
+      }),
+    now: () => clock.now,
+  });
+  return { auth, calls, tokens, clock, revoked };
+}
+
+const stored = (accessToken: string, expiresAt: number): StoredToken => ({
+  dataCentre: 'eu',
+  accessToken,
+  expiresAt,
+  apiDomain: 'https://www.zohoapis.eu',
+  scopes: [],
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ZohoApiError) return error.code;
+    throw error;
+  }
+  throw new Error('expected a ZohoApiError');
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('signIn', () => {
+  it('runs the interactive flow for the data centre and stores the token in storage.session', async () => {
+    const { auth, calls, tokens } = setup((call) => grant(call, 'tok-1'));
+    const result = await auth.signIn('eu');
+    expect(result).toEqual({
+      ok: true,
+      value: { dataCentre: 'eu', connected: true, expiresAt: NOW + 3_600_000, apiDomain: 'https://www.zohoapis.eu' },
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.interactive).toBe(true);
+    expect(calls[0]?.url.origin + (calls[0]?.url.pathname ?? '')).toBe('https://accounts.zoho.eu/oauth/v2/auth');
+    expect(calls[0]?.url.searchParams.get('redirect_uri')).toBe(`${REDIRECT_BASE}/zoho`);
+    expect(calls[0]?.url.searchParams.get('client_id')).toBe('1000.CLIENT');
+    expect((await tokens.load('eu'))?.accessToken).toBe('tok-1');
+    expect(JSON.stringify(result)).not.toContain('tok-1');
+  });
+
+  it('reports a closed window as SIGN_IN_CANCELLED and stores nothing', async () => {
+    const { auth, tokens } = setup(() => Promise.reject(new Error('The user did not approve access.')));
+    expect(await auth.signIn('eu')).toEqual({
+      ok: false,
+      error: { code: 'SIGN_IN_CANCELLED', message: 'The user did not approve access.' },
+    });
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('refuses a token for an API server outside the data centre and stores nothing', async () => {
+    const { auth, tokens } = setup((call) => grant(call, 'tok-x', 'https://www.zohoapis.com'));
+    const result = await auth.signIn('eu');
+    expect(!result.ok && result.error.code).toBe('FOREIGN_API_DOMAIN');
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('refuses an answer with another state', async () => {
+    const { auth, tokens } = setup(
+      (call) =>
+        `${call.url.searchParams.get('redirect_uri')}#access_token=t&expires_in=3600&api_domain=https%3A%2F%2Fwww.zohoapis.eu&state=forged`,
+    );
+    const result = await auth.signIn('eu');
+    expect(!result.ok && result.error.code).toBe('STATE_MISMATCH');
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('needs a client id', async () => {
+    const { auth, calls } = setup((call) => grant(call, 't'), { clientId: null });
+    expect(await auth.signIn('eu')).toEqual({ ok: false, error: { code: 'NO_CLIENT_ID' } });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('lets a second sign-in for the same data centre join the first', async () => {
+    const pending: (() => void)[] = [];
+    const { auth, calls } = setup(
+      (call) => new Promise<string>((resolve) => pending.push(() => resolve(grant(call, 'tok-joined')))),
+    );
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const first = auth.signIn('eu');
+    const second = auth.signIn('eu');
+    const otherDataCentre = auth.signIn('us');
+    await tick();
+    expect(calls.map((call) => call.url.origin)).toEqual(['https://accounts.zoho.eu', 'https://accounts.zoho.com']);
+    for (const release of pending) release();
+    expect(await second).toEqual(await first);
+    expect((await first).ok).toBe(true);
+    await otherDataCentre;
+    // Once it is over, the next sign-in opens a new flow.
+    const again = auth.signIn('eu');
+    await tick();
+    expect(calls).toHaveLength(3);
+    pending[2]?.();
+    await again;
+  });
+});
+
+describe('usableToken', () => {
+  it('is NOT_SIGNED_IN without a token', async () => {
+    const { auth } = setup((call) => grant(call, 't'));
+    expect(await codeOf(auth.usableToken('eu'))).toBe('NOT_SIGNED_IN');
+  });
+
+  it('uses a fresh token without renewing', async () => {
+    const { auth, calls, tokens } = setup((call) => grant(call, 'renewed'));
+    await tokens.save(stored('fresh', NOW + 30 * 60_000));
+    expect((await auth.usableToken('eu')).accessToken).toBe('fresh');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('renews silently at the refresh endpoint when less than five minutes are left', async () => {
+    const { auth, calls, tokens } = setup((call) => grant(call, 'renewed'));
+    await tokens.save(stored('old', NOW + 4 * 60_000));
+    expect((await auth.usableToken('eu')).accessToken).toBe('renewed');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.interactive).toBe(false);
+    expect(calls[0]?.url.pathname).toBe('/oauth/v2/auth/refresh');
+    expect((await tokens.load('eu'))?.accessToken).toBe('renewed');
+  });
+
+  it('keeps using a still-valid token when silent renewal fails, and pauses further attempts', async () => {
+    const { auth, calls, tokens, clock } = setup(() => Promise.reject(new Error('prompt_required')));
+    await tokens.save(stored('old', NOW + 4 * 60_000));
+    expect((await auth.usableToken('eu')).accessToken).toBe('old');
+    expect((await auth.usableToken('eu')).accessToken).toBe('old');
+    expect(calls).toHaveLength(1);
+    clock.now += SILENT_RETRY_PAUSE_MS;
+    expect((await auth.usableToken('eu')).accessToken).toBe('old');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('drops an expired token that cannot be renewed and answers INVALID_TOKEN', async () => {
+    const { auth, tokens } = setup(() => Promise.reject(new Error('prompt_required')));
+    await tokens.save(stored('expired', NOW - 1));
+    expect(await codeOf(auth.usableToken('eu'))).toBe('INVALID_TOKEN');
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('renews once for concurrent calls', async () => {
+    const { auth, calls, tokens } = setup(async (call) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return grant(call, 'renewed');
+    });
+    await tokens.save(stored('old', NOW + 60_000));
+    const results = await Promise.all([auth.usableToken('eu'), auth.usableToken('eu'), auth.usableToken('eu')]);
+    expect(results.map((token) => token.accessToken)).toEqual(['renewed', 'renewed', 'renewed']);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('renewRejected', () => {
+  it('renews silently after Zoho rejected the token', async () => {
+    const { auth, calls, tokens } = setup((call) => grant(call, 'renewed'));
+    await tokens.save(stored('rejected', NOW + 30 * 60_000));
+    expect((await auth.renewRejected('eu', 'rejected')).accessToken).toBe('renewed');
+    expect(calls[0]?.interactive).toBe(false);
+  });
+
+  it('takes a token renewed meanwhile instead of renewing again', async () => {
+    const { auth, calls, tokens } = setup((call) => grant(call, 'renewed'));
+    await tokens.save(stored('newer', NOW + 30 * 60_000));
+    expect((await auth.renewRejected('eu', 'rejected')).accessToken).toBe('newer');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('forgets the token and answers INVALID_TOKEN when renewal fails', async () => {
+    const { auth, tokens } = setup((call) => `${call.url.searchParams.get('redirect_uri')}#error=access_denied`);
+    await tokens.save(stored('rejected', NOW + 30 * 60_000));
+    expect(await codeOf(auth.renewRejected('eu', 'rejected'))).toBe('INVALID_TOKEN');
+    expect(await tokens.load('eu')).toBeNull();
+  });
+});
+
+describe('credentialsFor', () => {
+  it('gives the sandbox API host for sandbox pages and the api_domain otherwise', async () => {
+    const { auth, tokens } = setup((call) => grant(call, 't'));
+    await tokens.save(stored('live', NOW + 30 * 60_000));
+    expect(await auth.credentialsFor({ dataCentre: 'eu', sandbox: false }).current()).toEqual({
+      accessToken: 'live',
+      apiOrigin: 'https://www.zohoapis.eu',
+    });
+    expect(await auth.credentialsFor({ dataCentre: 'eu', sandbox: true }).current()).toEqual({
+      accessToken: 'live',
+      apiOrigin: 'https://sandbox.zohoapis.eu',
+    });
+  });
+});
+
+describe('signOut and connections', () => {
+  it('forgets and revokes the token', async () => {
+    const { auth, tokens, revoked } = setup((call) => grant(call, 't'));
+    await tokens.save(stored('bye', NOW + 30 * 60_000));
+    expect(await auth.signOut('eu')).toEqual({
+      ok: true,
+      value: { dataCentre: 'eu', connected: false, expiresAt: null, apiDomain: null },
+    });
+    expect(revoked).toEqual(['bye']);
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('forgets the token even when revocation fails', async () => {
+    const { auth, tokens } = setup((call) => grant(call, 't'), {
+      revoke: () => Promise.reject(new Error('offline')),
+    });
+    await tokens.save(stored('bye', NOW + 30 * 60_000));
+    expect((await auth.signOut('eu')).ok).toBe(true);
+    expect(await tokens.load('eu')).toBeNull();
+  });
+
+  it('lists every data centre', async () => {
+    const { auth, tokens } = setup((call) => grant(call, 't'));
+    await tokens.save(stored('live', NOW + 30 * 60_000));
+    const result = await auth.connections();
+    expect(result.ok && result.value.filter((c) => c.connected).map((c) => c.dataCentre)).toEqual(['eu']);
+    expect(result.ok && result.value.map((c) => c.dataCentre)).toEqual([
+      'us',
+      'eu',
+      'in',
+      'au',
+      'jp',
+      'ca',
+      'sa',
+      'cn',
+    ]);
+  });
+});
+
+describe('clientIdSource', () => {
+  it('prefers the build’s client id', async () => {
+    await fakeBrowser.storage.local.set({ clientId: 'from-options' });
+    expect(await clientIdSource(' from-build ', fakeBrowser.storage.local)()).toBe('from-build');
+  });
+
+  it('falls back to the options page’s client id, read at each call', async () => {
+    const source = clientIdSource('', fakeBrowser.storage.local);
+    expect(await source()).toBeNull();
+    await fakeBrowser.storage.local.set({ clientId: ' 1000.OPT ' });
+    expect(await source()).toBe('1000.OPT');
+    expect(await clientIdSource(undefined, fakeBrowser.storage.local)()).toBe('1000.OPT');
+  });
+});
+
+describe('revokeToken', () => {
+  it('POSTs the token to the data centre’s revoke endpoint', async () => {
+    const seen: { url: string; method: string | undefined }[] = [];
+    const fakeFetch: typeof fetch = async (input, init) => {
+      seen.push({ url: String(input), method: init?.method });
+      return new Response(null, { status: 200 });
+    };
+    await revokeToken('au', '1000.a/b', fakeFetch);
+    expect(seen).toEqual([
+      { url: 'https://accounts.zoho.com.au/oauth/v2/token/revoke?token=1000.a%2Fb', method: 'POST' },
+    ]);
+  });
+
+  it('throws on an error answer', async () => {
+    const fakeFetch: typeof fetch = async () => new Response('{}', { status: 400 });
+    await expect(revokeToken('eu', 't', fakeFetch)).rejects.toThrow('HTTP 400');
+  });
+});
