@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordPage } from './crm-page';
+import type { Request } from './messaging';
+import { type ExtensionIdentity, isAllowedSender, type SenderInfo, senderKind } from './sender';
+
+const extension: ExtensionIdentity = {
+  id: 'dakhagbpkpjjndolhlmnckledapnlgpo',
+  baseUrl: 'chrome-extension://dakhagbpkpjjndolhlmnckledapnlgpo/',
+};
+const id = extension.id;
+const tab = { id: 7 };
+
+const page: RecordPage = {
+  dataCentre: 'eu',
+  sandbox: false,
+  orgId: '20079833178',
+  module: 'Leads',
+  recordId: '407625000068467001',
+};
+const PAGE_URL = 'https://crm.zoho.eu/crm/org20079833178/tab/Leads/407625000068467001';
+
+const read: Request = { type: 'record.territories', page };
+const remove: Request = { type: 'record.removeTerritory', page, territoryId: '111111000000046458' };
+const assign: Request = { type: 'record.assignTerritory', page, territoryId: '111111000000046458' };
+const signInEu: Request = { type: 'auth.signIn', dataCentre: 'eu' };
+const signOutEu: Request = { type: 'auth.signOut', dataCentre: 'eu' };
+const connections: Request = { type: 'auth.connections' };
+
+const contentScript = (url: string): SenderInfo => ({ id, url, tab });
+const optionsPage: SenderInfo = { id, url: `${extension.baseUrl}options.html`, tab };
+const popup: SenderInfo = { id, url: `${extension.baseUrl}popup.html` };
+
+describe('senderKind', () => {
+  it.each<[string, SenderInfo, string]>([
+    ['a content script', contentScript(PAGE_URL), 'content-script'],
+    ['an extension page in a tab', optionsPage, 'extension-page'],
+    ['the popup', popup, 'extension-page'],
+    ['another extension', { id: 'other', url: PAGE_URL, tab }, 'other'],
+    ['no id', { url: PAGE_URL, tab }, 'other'],
+    ['no url', { id, tab }, 'other'],
+    ['a web page without a tab', { id, url: PAGE_URL }, 'other'],
+    ['another extension’s page', { id, url: 'chrome-extension://otherextension/page.html', tab }, 'other'],
+    ['a plain http page', { id, url: 'http://crm.zoho.eu/crm/tab/Leads/1', tab }, 'other'],
+  ])('%s', (_, sender, kind) => {
+    expect(senderKind(sender, extension)).toBe(kind);
+  });
+});
+
+describe('isAllowedSender', () => {
+  const cases: [string, Request, SenderInfo, boolean][] = [
+    ['read from the record’s own page', read, contentScript(PAGE_URL), true],
+    ['read from the record page with query and fragment', read, contentScript(`${PAGE_URL}?sub_module=x#notes`), true],
+    ['remove from the record’s own page', remove, contentScript(PAGE_URL), true],
+    ['assign from the record’s own page', assign, contentScript(PAGE_URL), true],
+    ['read from another record’s page', read, contentScript(PAGE_URL.replace(/7001$/, '7002')), false],
+    [
+      'read from the same record in another org',
+      read,
+      contentScript(PAGE_URL.replace('org20079833178', 'org1')),
+      false,
+    ],
+    [
+      'read from the same record in another data centre',
+      read,
+      contentScript(PAGE_URL.replace('zoho.eu', 'zoho.com')),
+      false,
+    ],
+    [
+      'read from the sandbox of the same record',
+      read,
+      contentScript(PAGE_URL.replace('crm.zoho.eu', 'crmsandbox.zoho.eu')),
+      false,
+    ],
+    [
+      'remove from a list view of the module',
+      remove,
+      contentScript('https://crm.zoho.eu/crm/org20079833178/tab/Leads'),
+      false,
+    ],
+    [
+      'remove from a foreign site',
+      remove,
+      contentScript('https://evil.example/crm/org20079833178/tab/Leads/407625000068467001'),
+      false,
+    ],
+    ['remove from an extension page', remove, optionsPage, false],
+    ['remove from the popup', remove, popup, false],
+    ['remove from another extension', remove, { id: 'other', url: PAGE_URL, tab }, false],
+    ['remove without a tab', remove, { id, url: PAGE_URL }, false],
+    [
+      'sign-in from a CRM page of that data centre',
+      signInEu,
+      contentScript('https://crm.zoho.eu/crm/org1/tab/Home/begin'),
+      true,
+    ],
+    [
+      'sign-in from a sandbox CRM page of that data centre',
+      signInEu,
+      contentScript('https://crmsandbox.zoho.eu/crm/acme/tab/Leads/1'),
+      true,
+    ],
+    [
+      'sign-in from a CRM page of another data centre',
+      signInEu,
+      contentScript('https://crm.zoho.com/crm/org1/tab/Leads/1'),
+      false,
+    ],
+    ['sign-in from a foreign site', signInEu, contentScript('https://evil.example/'), false],
+    [
+      'sign-in from a CRM host on another port',
+      signInEu,
+      contentScript('https://crm.zoho.eu:8443/crm/tab/Leads/1'),
+      false,
+    ],
+    ['sign-in from the options page', signInEu, optionsPage, true],
+    ['sign-in from the popup', signInEu, popup, true],
+    ['sign-in from another extension', signInEu, { id: 'other', url: `${extension.baseUrl}options.html` }, false],
+    ['sign-out from the options page', signOutEu, optionsPage, true],
+    ['sign-out from a CRM page', signOutEu, contentScript(PAGE_URL), false],
+    ['connections from the popup', connections, popup, true],
+    ['connections from a CRM page', connections, contentScript(PAGE_URL), false],
+    [
+      'connections from another extension',
+      connections,
+      { id: 'other', url: 'chrome-extension://other/popup.html' },
+      false,
+    ],
+  ];
+
+  it.each(cases)('%s', (_, request, sender, allowed) => {
+    expect(isAllowedSender(request, sender, extension)).toBe(allowed);
+  });
+
+  it('accepts a Firefox extension page by its moz-extension base URL', () => {
+    const firefox: ExtensionIdentity = {
+      id: 'territory-panel@territory-panel.app',
+      baseUrl: 'moz-extension://5b1c7f5e-5a5d-4f0e-9a0a-2f3f0d1d1a11/',
+    };
+    const options: SenderInfo = { id: firefox.id, url: `${firefox.baseUrl}options.html` };
+    expect(isAllowedSender(connections, options, firefox)).toBe(true);
+    expect(
+      isAllowedSender(connections, { ...options, url: 'moz-extension://another-uuid/options.html' }, firefox),
+    ).toBe(false);
+  });
+});

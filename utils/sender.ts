@@ -1,0 +1,55 @@
+// Who may ask the background for what. Pure: the extension's id and base URL are passed in.
+import { isSameRecordPage, parseRecordPage } from './crm-page';
+import { dataCentreOfCrmHost } from './data-centres';
+import { isPageRequest, type Request } from './messaging';
+
+/** The fields of `runtime.MessageSender` that decide. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface ExtensionIdentity {
+  /** `browser.runtime.id` */
+  id: string;
+  /** `browser.runtime.getURL('/')`, e.g. `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
+  baseUrl: string;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'other';
+
+export function senderKind(sender: SenderInfo, extension: ExtensionIdentity): SenderKind {
+  if (sender.id !== extension.id || typeof sender.url !== 'string') return 'other';
+  if (sender.url.startsWith(extension.baseUrl)) return 'extension-page';
+  // Content scripts run only in web pages, which reach the background with a tab.
+  if (sender.tab != null && sender.url.startsWith('https://')) return 'content-script';
+  return 'other';
+}
+
+export function isAllowedSender(request: Request, sender: SenderInfo, extension: ExtensionIdentity): boolean {
+  const kind = senderKind(sender, extension);
+  if (isPageRequest(request)) {
+    if (kind !== 'content-script' || !sender.url) return false;
+    const page = parseRecordPage(sender.url);
+    return page !== null && isSameRecordPage(page, request.page);
+  }
+  switch (request.type) {
+    case 'auth.signIn':
+      return kind === 'extension-page' || (kind === 'content-script' && isCrmPageOf(sender.url, request.dataCentre));
+    case 'auth.signOut':
+    case 'auth.connections':
+      return kind === 'extension-page';
+  }
+}
+
+function isCrmPageOf(url: string | undefined, dataCentre: string): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' || parsed.port !== '') return false;
+    return dataCentreOfCrmHost(parsed.hostname)?.dataCentre === dataCentre;
+  } catch {
+    return false;
+  }
+}
