@@ -1,9 +1,31 @@
+import './style.css';
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
+import { type PanelStatus, TabMessageSchema } from '@/utils/messaging';
+import { createPanelHost } from './panel-host';
 
 export default defineContentScript({
   matches: CRM_PAGE_MATCHES,
+  // Zoho One and CRM Plus show the CRM inside frames (zoho-crm.md §6).
   allFrames: true,
   runAt: 'document_idle',
-  main() {},
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const host = createPanelHost(ctx);
+    host.show(parseRecordPage(location.href));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => host.show(parseRecordPage(newUrl.href)));
+
+    // The popup asks which record this tab shows; only a frame that shows one answers.
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (status: PanelStatus) => void) => {
+      const page = host.page;
+      if (!v.is(TabMessageSchema, message) || !page) return undefined;
+      sendResponse({ page });
+      return true as const;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
 });

@@ -1,0 +1,63 @@
+import type { TerritoryModule } from '@/utils/crm-page';
+import type { ErrorInfo } from '@/utils/messaging';
+import { errorSentence } from '@/utils/panel/format';
+import type { ErrorAction } from '@/utils/zoho-errors';
+
+const ACTION_LABELS: Record<Exclude<ErrorAction, 'open-options' | 'none'>, string> = {
+  retry: 'Retry',
+  'sign-in': 'Sign in again',
+  reconnect: 'Reconnect',
+  refresh: 'Refresh',
+};
+
+export interface ErrorNoticeProps {
+  error: ErrorInfo;
+  module: TerritoryModule;
+  /** the buttons to offer, in order; `open-options` is a link */
+  actions: readonly ErrorAction[];
+  optionsUrl: string;
+  onAction: (action: ErrorAction) => void;
+  /** an offered action is under way */
+  busy?: boolean;
+}
+
+/** An error where it happened: the sentence, Zoho's code, Zoho's own words, and what to do next. */
+export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy = false }: ErrorNoticeProps) {
+  return (
+    <div class="tp-error" role="alert">
+      <p class="tp-error-text">{errorSentence(error, module)}</p>
+      <p class="tp-error-code">
+        Code: {error.code}
+        {error.status !== undefined ? ` (HTTP ${error.status})` : ''}
+      </p>
+      {error.message ? <p class="tp-error-detail">Details: {error.message}</p> : null}
+      {actions.length > 0 ? (
+        <div class="tp-actions">
+          {actions.map((action) => {
+            if (action === 'none') return null;
+            if (action === 'open-options') {
+              return (
+                <a key={action} class="tp-button" href={optionsUrl} target="_blank" rel="noopener noreferrer">
+                  Open options
+                </a>
+              );
+            }
+            return (
+              <button
+                key={action}
+                type="button"
+                class="tp-button"
+                aria-disabled={busy ? 'true' : undefined}
+                onClick={() => {
+                  if (!busy) onAction(action);
+                }}
+              >
+                {ACTION_LABELS[action]}
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { PanelApi } from '@/utils/panel/panel-controller';
+import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
+import { sendRequest } from '@/utils/send-request';
+
+/** The panel's api on a real page: every request goes to the background; no token ever comes here. */
+export function createPanelApi(): PanelApi {
+  return {
+    territories: (page) => sendRequest({ type: 'record.territories', page }),
+    remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId }),
+    assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId }),
+    signIn: (dataCentre) => sendRequest({ type: 'auth.signIn', dataCentre }),
+    saveCollapsed: (collapsed) => {
+      browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }).catch(() => {
+        // The page may outlive the extension (reload or update); the choice is then simply not kept.
+      });
+    },
+    optionsUrl: browser.runtime.getURL('/options.html'),
+  };
+}

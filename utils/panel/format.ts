@@ -1,0 +1,44 @@
+import type { TerritoryModule } from '../crm-page';
+import type { ErrorInfo, TerritoryAssignment } from '../messaging';
+import { describeError } from '../zoho-errors';
+
+/** The date part of a Zoho timestamp in the reader's locale, or null when Zoho sent none or nonsense. */
+export function formatAssignedDate(assignedTime: string | null, locale?: string): string | null {
+  if (!assignedTime) return null;
+  const date = new Date(assignedTime);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/** "Manually by Patricia Boyle · 5 Mar 2020" or "By territory rules". */
+export function describeAssignment(territory: TerritoryAssignment, locale?: string): string {
+  if (territory.assigned === 'automatically') return 'By territory rules';
+  const who = territory.assignedBy?.name.trim();
+  const date = formatAssignedDate(territory.assignedTime, locale);
+  return [who ? `Manually by ${who}` : 'Manually', date].filter(Boolean).join(' · ');
+}
+
+/** The sentence for an error; Zoho's TERRITORY_NOT_ENABLED is worded for Leads, so it names the module shown. */
+export function errorSentence(error: ErrorInfo, module: TerritoryModule): string {
+  if (error.code === 'TERRITORY_NOT_ENABLED') {
+    return `Territories are not enabled for ${module} in this organization. Only Zoho support can enable them.`;
+  }
+  return describeError(error).text;
+}
+
+const SINGULAR: Record<TerritoryModule, string> = {
+  Leads: 'Lead',
+  Accounts: 'Account',
+  Contacts: 'Contact',
+  Deals: 'Deal',
+};
+
+/** "Deal" for Deals: how a record of the module is called in a sentence. */
+export function moduleSingular(module: TerritoryModule): string {
+  return SINGULAR[module];
+}
+
+/** "15:04" in the reader's locale, for an epoch-ms instant. */
+export function formatTime(epochMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(epochMs));
+}
