@@ -1,5 +1,20 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackground, listenForRequests } from '@/utils/background/setup';
+
+declare global {
+  interface ImportMetaEnv {
+    readonly WXT_ZOHO_CLIENT_ID?: string;
+  }
+}
 
 export default defineBackground(() => {
-  // wiring comes with the background handlers
+  const handle = createBackground({
+    extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+    identity: browser.identity,
+    session: browser.storage.session,
+    local: browser.storage.local,
+    buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID,
+  });
+  listenForRequests(browser.runtime.onMessage, handle);
 });

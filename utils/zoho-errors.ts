@@ -156,6 +156,16 @@ const CATALOGUE = {
     text: 'A sign-in window is already open. Finish it there.',
     action: 'none',
   },
+  RECORD_NOT_FOUND: {
+    kind: 'invalid-data',
+    text: 'Zoho did not return this record. It may have been deleted, or your profile may not see it. Refresh the page.',
+    action: 'refresh',
+  },
+  FORBIDDEN_SENDER: {
+    kind: 'our-bug',
+    text: 'Territory Panel refused a request that did not come from the page it was about. Reload the page and try again.',
+    action: 'refresh',
+  },
   EXTENSION_RESTARTED: {
     kind: 'network',
     text: 'Territory Panel restarted while this was in progress. The list shows what Zoho holds now.',

@@ -1,0 +1,51 @@
+// The background's answer to every message: validate, check the sender, dispatch.
+import * as v from 'valibot';
+import type { AuthSession } from '../auth/session';
+import { type Request, RequestSchema, type ResponseFor } from '../messaging';
+import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
+import { errorInfoOf } from '../zoho/errors';
+import type { RecordRequests } from './record-requests';
+
+export interface RequestHandlerDeps {
+  extension: ExtensionIdentity;
+  auth: AuthSession;
+  records: RecordRequests;
+}
+
+export type Response = ResponseFor<Request>;
+export type RequestHandler = (request: Request, sender: SenderInfo) => Promise<Response>;
+
+/** A valid request, or null for anything else (which gets no answer at all). */
+export function parseRequest(message: unknown): Request | null {
+  const parsed = v.safeParse(RequestSchema, message);
+  return parsed.success ? parsed.output : null;
+}
+
+export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
+  async function dispatch(request: Request): Promise<Response> {
+    switch (request.type) {
+      case 'record.territories':
+        return deps.records.territories(request.page);
+      case 'record.removeTerritory':
+        return deps.records.change('remove', request.page, request.territoryId);
+      case 'record.assignTerritory':
+        return deps.records.change('assign', request.page, request.territoryId);
+      case 'auth.signIn':
+        return deps.auth.signIn(request.dataCentre);
+      case 'auth.signOut':
+        return deps.auth.signOut(request.dataCentre);
+      case 'auth.connections':
+        return deps.auth.connections();
+    }
+  }
+
+  return async (request, sender) => {
+    if (!isAllowedSender(request, sender, deps.extension)) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+    try {
+      return await dispatch(request);
+    } catch (error) {
+      // Every message gets an answer: a page waiting for one must never hang.
+      return { ok: false, error: errorInfoOf(error) };
+    }
+  };
+}

@@ -1,0 +1,50 @@
+// Builds the background from browser APIs; the entrypoint only passes `browser` in.
+import { clientIdSource } from '../auth/client-id';
+import { revokeToken } from '../auth/revoke';
+import { createAuthSession, type IdentityApi } from '../auth/session';
+import { createTokenStore } from '../auth/token-store';
+import type { SenderInfo } from '../sender';
+import { createZohoClient } from '../zoho/client';
+import { createChangeLog } from '../zoho/jobs';
+import type { StorageArea } from '../zoho/storage-area';
+import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
+import { createRecordRequests } from './record-requests';
+
+export interface BackgroundApis {
+  extension: { id: string; baseUrl: string };
+  identity: IdentityApi;
+  /** storage.session: tokens and pending changes; never readable by content scripts. */
+  session: StorageArea;
+  /** storage.local: the client id from the options page. */
+  local: StorageArea;
+  /** The client id baked into the build, if any. */
+  buildClientId: string | undefined;
+  fetch?: typeof globalThis.fetch;
+}
+
+export function createBackground(apis: BackgroundApis): RequestHandler {
+  const auth = createAuthSession({
+    identity: apis.identity,
+    tokens: createTokenStore(apis.session),
+    clientId: clientIdSource(apis.buildClientId, apis.local),
+    revoke: (dataCentre, accessToken) => revokeToken(dataCentre, accessToken, apis.fetch),
+  });
+  const records = createRecordRequests({
+    clientFor: (page) =>
+      createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
+    changes: createChangeLog(apis.session),
+  });
+  return createRequestHandler({ extension: apis.extension, auth, records });
+}
+
+type MessageListener = (message: unknown, sender: SenderInfo, sendResponse: (response: Response) => void) => boolean;
+
+/** Answers valid requests through sendResponse (a Promise-returning listener loses its answer in fakeBrowser). */
+export function listenForRequests(onMessage: { addListener(listener: MessageListener): void }, handle: RequestHandler) {
+  onMessage.addListener((message, sender, sendResponse) => {
+    const request = parseRequest(message);
+    if (!request) return false;
+    void handle(request, sender).then(sendResponse);
+    return true;
+  });
+}
