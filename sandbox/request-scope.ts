@@ -1,0 +1,49 @@
+// What the HTTPS front door hands each host's app: the Zoho host it was called on, its log entry,
+// and the Node request/response (for dropping the connection). Also how a fault is acted out.
+import type { HttpBindings } from '@hono/node-server';
+import type { ActiveFault } from './faults';
+import type { ZohoHost } from './hosts';
+import type { RequestLogEntry } from './request-log';
+import { zoho } from './zoho-responses';
+
+export interface RequestScope {
+  zohoHost: ZohoHost;
+  hostname: string;
+  logEntry: RequestLogEntry;
+}
+
+export type StandInBindings = HttpBindings & { scope: RequestScope };
+export type StandInEnv = { Bindings: StandInBindings };
+
+// Cut off mid-answer, as a proxy or an overloaded server does.
+const MALFORMED_JSON = '{"data":[{"id":"4076250000684670';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Acts out a fault: a response to send instead of the real one, or null to carry on (after a delay). */
+export async function actOutFault(fault: ActiveFault, env: StandInBindings): Promise<Response | null> {
+  env.scope.logEntry.fault = fault.kind;
+  switch (fault.kind) {
+    case 'latency':
+      await sleep(fault.latencyMs);
+      return null;
+    case 'server-error': {
+      const { httpStatus, body } = zoho.internalError();
+      return Response.json(body, { status: httpStatus });
+    }
+    case 'too-many-requests': {
+      const { httpStatus, body } = zoho.tooManyRequests();
+      return Response.json(body, { status: httpStatus });
+    }
+    case 'malformed-json':
+      return new Response(MALFORMED_JSON, {
+        status: 200,
+        headers: { 'content-type': 'application/json;charset=UTF-8' },
+      });
+    case 'drop':
+      env.incoming.socket.destroy();
+      return new Response(null, { status: 500 });
+  }
+}
