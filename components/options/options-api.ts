@@ -1,0 +1,20 @@
+import type { DataCentre } from '@/utils/data-centres';
+import type { Connection, Result } from '@/utils/messaging';
+
+/** What the options page needs from the extension; entrypoints/options builds the real one. */
+export interface OptionsApi {
+  /** WXT_ZOHO_CLIENT_ID of this build; '' when the build has none and users bring their own */
+  buildClientId: string;
+  loadClientId(): Promise<string | null>;
+  /** null forgets the stored id */
+  saveClientId(clientId: string | null): Promise<void>;
+  /** this browser's redirect URI (identity.getRedirectURL('zoho')) */
+  redirectUri: string;
+  connections(): Promise<Result<Connection[]>>;
+  signIn(dataCentre: DataCentre): Promise<Result<Connection>>;
+  signOut(dataCentre: DataCentre): Promise<Result<Connection>>;
+  loadStartCollapsed(): Promise<boolean>;
+  saveStartCollapsed(collapsed: boolean): Promise<void>;
+  /** true when the text reached the clipboard */
+  copyText(text: string): Promise<boolean>;
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DATA_CENTRES } from '@/utils/data-centres';
+import type { Connection, PanelStatus, Result } from '@/utils/messaging';
+import { moduleSingular } from '@/utils/panel/format';
+import { describeError } from '@/utils/zoho-errors';
+
+/** What the popup needs from the extension; entrypoints/popup builds the real one. */
+export interface PopupApi {
+  /** The record page the active tab shows, as its content script reports it; null when none answers. */
+  tabStatus(): Promise<PanelStatus | null>;
+  connections(): Promise<Result<Connection[]>>;
+  openOptions(): void;
+}
+
+type Loading<T> = { loading: true } | { loading: false; value: T };
+
+function TabStatus({ status }: { status: Loading<PanelStatus | null> }) {
+  if (status.loading) return <p class="pp-muted">Checking this tab…</p>;
+  const page = status.value?.page;
+  if (!page) return <p>Open a Lead, Account, Contact or Deal in Zoho CRM to see its territories</p>;
+  const where = `${DATA_CENTRES[page.dataCentre].label}${page.sandbox ? ', sandbox' : ''}`;
+  return (
+    <p>
+      This tab shows a Zoho CRM {moduleSingular(page.module)} ({where}). Its territories are in the panel at the right
+      edge of the page.
+    </p>
+  );
+}
+
+function ConnectionStatus({
+  connections,
+  status,
+}: {
+  connections: Loading<Result<Connection[]>>;
+  status: Loading<PanelStatus | null>;
+}) {
+  if (connections.loading) return <p class="pp-muted">Checking your Zoho connection…</p>;
+  const result = connections.value;
+  if (!result.ok) {
+    return (
+      <p class="pp-problem">
+        {describeError(result.error).text} <span class="pp-code">Code: {result.error.code}</span>
+      </p>
+    );
+  }
+  const connected = result.value.filter((connection) => connection.connected);
+  const pageCentre = !status.loading ? status.value?.page.dataCentre : undefined;
+  if (pageCentre && !connected.some((connection) => connection.dataCentre === pageCentre)) {
+    return (
+      <p>Not signed in to Zoho CRM ({DATA_CENTRES[pageCentre].label}) yet: use “Sign in to Zoho CRM” in the panel.</p>
+    );
+  }
+  if (connected.length === 0) {
+    return <p>Not signed in to Zoho CRM yet. Sign in from the panel on a record page, or in the options.</p>;
+  }
+  return (
+    <p>Signed in to Zoho CRM: {connected.map((connection) => DATA_CENTRES[connection.dataCentre].label).join(', ')}.</p>
+  );
+}
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [status, setStatus] = useState<Loading<PanelStatus | null>>({ loading: true });
+  const [connections, setConnections] = useState<Loading<Result<Connection[]>>>({ loading: true });
+
+  useEffect(() => {
+    let live = true;
+    api.tabStatus().then((value) => {
+      if (live) setStatus({ loading: false, value });
+    });
+    api.connections().then((value) => {
+      if (live) setConnections({ loading: false, value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <main class="pp">
+      <h1 class="pp-title">Territory Panel</h1>
+      <TabStatus status={status} />
+      <ConnectionStatus connections={connections} status={status} />
+      <button type="button" class="pp-button" onClick={() => api.openOptions()}>
+        Open options
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,7 @@
+import './style.css';
+import { render } from 'preact';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { createOptionsApi } from './options-api';
+
+const app = document.getElementById('app');
+if (app) render(<OptionsPage api={createOptionsApi()} />, app);

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { RecordPage } from '@/utils/crm-page';
+import type { RecordTerritories, Request, Result, TerritoryAssignment } from '@/utils/messaging';
+import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
+import { createPanelHost } from './panel-host';
+
+const page: RecordPage = {
+  dataCentre: 'eu',
+  sandbox: false,
+  orgId: '20079833178',
+  module: 'Leads',
+  recordId: '407625000068467001',
+};
+const otherPage: RecordPage = { ...page, module: 'Deals', recordId: '407625000068467999' };
+
+function territory(id: string, name: string): TerritoryAssignment {
+  return { id, name, assigned: 'manually', assignedBy: null, assignedTime: null };
+}
+const territoriesByRecord: Record<string, TerritoryAssignment[]> = {
+  [page.recordId]: [territory('1', 'South')],
+  [otherPage.recordId]: [territory('2', 'North')],
+};
+
+let requests: Request[];
+let ctx: ContentScriptContext;
+
+/** A stand-in for the background: answers record.territories from the table above. */
+function answerAsBackground() {
+  fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const request = message as Request;
+    requests.push(request);
+    if (request.type === 'record.territories') {
+      const answer: Result<RecordTerritories> = {
+        ok: true,
+        value: { enabled: true, territories: territoriesByRecord[request.page.recordId] ?? [], scheduled: [] },
+      };
+      sendResponse(answer);
+    }
+    return true;
+  });
+}
+
+function shadowText(): string | null {
+  const host = document.querySelector('territory-panel');
+  return host?.shadowRoot?.textContent ?? null;
+}
+
+async function waitFor(check: () => boolean) {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+}
+
+beforeEach(() => {
+  requests = [];
+  answerAsBackground();
+  ctx = new ContentScriptContext('zoho-crm', { matches: ['https://crm.zoho.eu/*'], cssInjectionMode: 'ui' });
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  ctx.notifyInvalidated();
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('createPanelHost', () => {
+  it('does nothing at all on a page that is not a record', async () => {
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const host = createPanelHost(ctx);
+    host.show(null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelector('territory-panel')).toBeNull();
+    expect(read).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+    expect(host.page).toBeNull();
+  });
+
+  it('mounts the panel in a shadow root on a record page, follows navigation, and leaves with the record', async () => {
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await waitFor(() => shadowText()?.includes('South') === true);
+    expect(requests).toEqual([{ type: 'record.territories', page }]);
+    expect(host.page).toEqual(page);
+    expect(
+      document.querySelector('territory-panel')?.shadowRoot?.querySelector('aside')?.getAttribute('aria-label'),
+    ).toBe('Territories');
+
+    host.show({ ...otherPage });
+    await waitFor(() => shadowText()?.includes('North') === true);
+    expect(shadowText()).not.toContain('South');
+    expect(requests.at(-1)).toEqual({ type: 'record.territories', page: otherPage });
+
+    host.show({ ...otherPage });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests).toHaveLength(2);
+
+    host.show(null);
+    await waitFor(() => document.querySelector('territory-panel') === null);
+    expect(host.page).toBeNull();
+
+    host.show(page);
+    await waitFor(() => shadowText()?.includes('South') === true);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('starts collapsed when the user left it so, reading nothing from Zoho', async () => {
+    await fakeBrowser.storage.local.set({ [PANEL_COLLAPSED_KEY]: true });
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await waitFor(() => document.querySelector('territory-panel')?.shadowRoot?.querySelector('.tp-tab') != null);
+    expect(requests).toEqual([]);
+  });
+
+  it('takes the panel away when the extension context goes', async () => {
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await waitFor(() => shadowText()?.includes('South') === true);
+    ctx.notifyInvalidated();
+    expect(document.querySelector('territory-panel')).toBeNull();
+  });
+});
