@@ -90,6 +90,7 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.onError((err, c) => {
+    if (!(err instanceof ZohoApiError)) console.error('stand-in API error', err);
     const outcome = err instanceof ZohoApiError ? err.outcome : zoho.internalError();
     return c.json(outcome.body, outcome.httpStatus as ContentfulStatusCode);
   });

@@ -19,7 +19,7 @@ export interface RequestLogEntry {
   };
   /** parsed JSON; the raw text when it is not JSON; null when empty */
   body: unknown;
-  /** null when the connection was dropped */
+  /** null while the request is in flight, or when the connection was dropped */
   status: number | null;
   fault: FaultKind | null;
 }
@@ -44,13 +44,18 @@ export function parseLoggedBody(text: string, contentType: string | null): unkno
   return text;
 }
 
+/** Oldest entries are dropped past this, so a long demo run cannot exhaust memory. */
+const MAX_ENTRIES = 50_000;
+
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
   private nextSeq = 1;
 
+  /** Adds an entry on arrival; the caller fills in `status` (and `fault`) when the answer is known. */
   add(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     const logged = { ...entry, seq: this.nextSeq++ };
     this.entries.push(logged);
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     return logged;
   }
 
