@@ -145,6 +145,22 @@ describe('implicit grant', () => {
     expect(page.text).toContain(`id="signed-in-user" data-user-id="${USERS.clara}"`);
   });
 
+  it('refuses a consent answer that is unknown, used or from before a reset', async () => {
+    const decide = (ticket: string) =>
+      t.request('accounts.zoho.eu', '/oauth/v2/auth/decision', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ticket, decision: 'accept' }).toString(),
+      });
+    expect((await decide('made-up')).status).toBe(400);
+    const used = ticketOf((await t.request('accounts.zoho.eu', authPath(validParams))).text);
+    expect((await decide(used)).status).toBe(302);
+    expect((await decide(used)).status).toBe(400);
+    const stale = ticketOf((await t.request('accounts.zoho.eu', authPath({ ...validParams, prompt: 'consent' }))).text);
+    await t.control.reset();
+    expect((await decide(stale)).status).toBe(400);
+  });
+
   it('issues tokens for the user set through the control interface', async () => {
     await t.control.setSignedInUser('eu', USERS.ben);
     const answer = await consent('accounts.zoho.eu', validParams, 'accept');

@@ -165,7 +165,10 @@ function formField(form: Record<string, string | File | (string | File)[]>, name
 export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
   const app = new Hono<StandInEnv>();
   /** consent pages shown and not yet answered: ticket → request and the user it was shown to */
-  const pendingConsents = new Map<string, { request: AuthRequest; userId: string; dc: DataCentre }>();
+  const pendingConsents = new Map<
+    string,
+    { request: AuthRequest; userId: string; dc: DataCentre; generation: number }
+  >();
 
   function signedInUser(dc: DataCentre): ScenarioUser | undefined {
     const id = state.accountsSession(dc).signedInUserId;
@@ -191,7 +194,7 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
     }
     if (pendingConsents.size >= PENDING_CONSENT_LIMIT) pendingConsents.clear();
     const ticket = randomUUID();
-    pendingConsents.set(ticket, { request, userId: user.id, dc });
+    pendingConsents.set(ticket, { request, userId: user.id, dc, generation: state.generation });
     const switchParams = new URLSearchParams({ return_to: returnTo });
     return c.html(consentPage(request, user, ticket, `/signin?${switchParams.toString()}`));
   });
@@ -200,7 +203,7 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
     const form = await c.req.parseBody();
     const ticket = formField(form, 'ticket') ?? '';
     const pending = pendingConsents.get(ticket);
-    if (!pending || pending.dc !== c.env.scope.zohoHost.dataCentre) {
+    if (!pending || pending.dc !== c.env.scope.zohoHost.dataCentre || pending.generation !== state.generation) {
       return c.html(
         errorPage({ code: 'invalid_request', description: 'This consent request is unknown or used.' }),
         400,

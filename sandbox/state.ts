@@ -139,6 +139,8 @@ export function zohoTime(epochMs: number): string {
 
 export class StandInState {
   scenarioName = DEFAULT_SCENARIO_NAME;
+  /** grows with every reset: anything handed out before a reset (e.g. a consent ticket) is void */
+  generation = 0;
   config: StandInConfig = { ...DEFAULT_CONFIG };
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
@@ -170,6 +172,7 @@ export class StandInState {
   reset(scenarioName: string = this.scenarioName): void {
     const scenario = buildScenario(scenarioName);
     this.dispose();
+    this.generation += 1;
     this.scenarioName = scenarioName;
     this.config = { ...DEFAULT_CONFIG };
     this.faults.clear();

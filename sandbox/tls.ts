@@ -15,7 +15,7 @@ export async function createCertificate(hosts: readonly string[] = allZohoHosts(
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'keyUsage', digitalSignature: true },
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
