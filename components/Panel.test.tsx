@@ -677,6 +677,40 @@ describe('Panel undo', () => {
   });
 });
 
+describe('Panel keyboard focus', () => {
+  it('moves focus from a removed row to its Undo button, and to the heading once restored', async () => {
+    const api = fakeApi();
+    show(api);
+    await settle();
+    api.territories.mockResolvedValue(listed(texas));
+    const remove = screen.getByRole('button', { name: 'Remove territory South' });
+    remove.focus();
+    fireEvent.click(remove);
+    await settle();
+    const undo = screen.getByRole('button', { name: 'Undo removal of South' });
+    expect(document.activeElement).toBe(undo);
+
+    api.territories.mockResolvedValue(listed(south, texas));
+    fireEvent.click(undo);
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Undo removal of South' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Territories' }));
+  });
+
+  it('keeps focus on the toggle when collapsing and expanding', async () => {
+    show(fakeApi());
+    await settle();
+    const collapse = screen.getByRole('button', { name: 'Collapse territory panel' });
+    collapse.focus();
+    fireEvent.click(collapse);
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Expand territory panel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Expand territory panel' }));
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Collapse territory panel' }));
+  });
+});
+
 describe('Panel navigation and collapse', () => {
   it('discards a late answer for the previous record', async () => {
     const api = fakeApi();
