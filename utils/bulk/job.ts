@@ -1,0 +1,288 @@
+// The persisted model of one bulk removal: plain JSON, versioned, so a restarted service worker
+// (or browser) can pick a job up where it stopped. Pure: no browser, Zoho or WXT imports.
+import * as v from 'valibot';
+import { TERRITORY_MODULES, type TerritoryModule } from '../crm-page';
+import { DATA_CENTRE_IDS, type DataCentre } from '../data-centres';
+import type { ErrorInfo } from '../messaging';
+import { dedupeIds, planRecords, type RecordHoldings, splitIntoBatches } from './plan';
+
+export const BULK_JOB_VERSION = 1;
+
+/** Zoho's many-record calls take at most 100 records, and `?ids=` reads at most 100 (zoho-crm.md §2). */
+export const MAX_BATCH_SIZE = 100;
+/** Free edition allows 5 concurrent calls per org (zoho-crm.md §7); the panel needs one of them too. */
+export const MAX_CONCURRENCY = 10;
+export const BULK_DEFAULTS = { batchSize: 100, concurrency: 3 } as const;
+
+export type OutcomeKind =
+  | 'removed'
+  | 'scheduled'
+  | 'not-assigned'
+  | 'rule-assigned'
+  | 'locked'
+  | 'no-permission'
+  | 'error'
+  | 'cancelled';
+
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  'removed',
+  'scheduled',
+  'not-assigned',
+  'rule-assigned',
+  'locked',
+  'no-permission',
+  'error',
+  'cancelled',
+];
+
+/** Outcomes a new run may change: everything that was refused for a passing reason or never sent. */
+export const RETRYABLE_OUTCOMES: readonly OutcomeKind[] = ['locked', 'no-permission', 'error', 'cancelled'];
+
+export type RecordOutcome =
+  | { kind: 'removed' }
+  /** Zoho queued the removal; `jobId` is null when Zoho only said a job was already running. */
+  | { kind: 'scheduled'; jobId: string | null }
+  | { kind: 'not-assigned' }
+  | { kind: 'rule-assigned' }
+  | { kind: 'locked' }
+  | { kind: 'no-permission'; code: string }
+  | { kind: 'error'; code: string; status?: number; message?: string }
+  | { kind: 'cancelled' };
+
+/** How a batch is read before it is sent, and what a record that no longer holds its territories means. */
+export interface VerifyFirst {
+  goneMeans: 'removed' | 'not-assigned';
+}
+
+/** A batch not yet finished; a finished batch is dropped, its records having outcomes. */
+export interface BulkBatch {
+  id: number;
+  recordIds: string[];
+  /** `sending` is saved before the POST: after a restart such a batch is verified, never re-sent blind. */
+  status: 'pending' | 'sending';
+  /** sends and reads that failed without a per-record answer (5xx, lost), plus follow-ups */
+  attempts: number;
+  /** set: read the records back before sending (the last answer never arrived) */
+  verify: VerifyFirst | null;
+  lastError: ErrorInfo | null;
+}
+
+export type BulkJobStatus = 'running' | 'paused' | 'cancelled' | 'finished';
+
+export interface BulkJob {
+  version: typeof BULK_JOB_VERSION;
+  id: string;
+  dataCentre: DataCentre;
+  sandbox: boolean;
+  orgId: string | null;
+  module: TerritoryModule;
+  territoryIds: string[];
+  /** every record of the job, unique, in the order given */
+  recordIds: string[];
+  /** The territories to send for a record when not all of `territoryIds` (narrowed by a read). */
+  territoriesOf: Record<string, string[]>;
+  batchSize: number;
+  concurrency: number;
+  batches: BulkBatch[];
+  nextBatchId: number;
+  outcomes: Record<string, RecordOutcome>;
+  status: BulkJobStatus;
+  /** why the job paused itself (signed out, Zoho's limits), null when the user paused it or it runs */
+  pauseReason: ErrorInfo | null;
+  /** API calls made so far */
+  calls: { remove: number; read: number };
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** when the current run began and how many records were settled then: the base of "time left" */
+  runStartedAt: number | null;
+  settledAtRunStart: number;
+  /** the job whose failed records this one retries */
+  retryOf: string | null;
+}
+
+export interface BulkJobSpec {
+  id: string;
+  dataCentre: DataCentre;
+  sandbox: boolean;
+  orgId: string | null;
+  module: TerritoryModule;
+  territoryIds: readonly string[];
+  recordIds: readonly string[];
+  /** What a read found on the records (the preview's); records absent are sent every territory. */
+  holdings?: RecordHoldings;
+  batchSize?: number;
+  concurrency?: number;
+  now: number;
+  retryOf?: string | null;
+}
+
+export function clampBatchSize(size: number): number {
+  return clampInteger(size, 1, MAX_BATCH_SIZE, BULK_DEFAULTS.batchSize);
+}
+
+export function clampConcurrency(concurrency: number): number {
+  return clampInteger(concurrency, 1, MAX_CONCURRENCY, BULK_DEFAULTS.concurrency);
+}
+
+function clampInteger(value: number, min: number, max: number, fallback: number): number {
+  if (!Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+export function createBulkJob(spec: BulkJobSpec): BulkJob {
+  const territoryIds = dedupeIds(spec.territoryIds);
+  const recordIds = dedupeIds(spec.recordIds);
+  if (territoryIds.length === 0) throw new Error('A bulk job needs at least one territory.');
+  const batchSize = clampBatchSize(spec.batchSize ?? BULK_DEFAULTS.batchSize);
+  const plan = planRecords(territoryIds, recordIds, spec.holdings);
+  const batches = splitIntoBatches(plan.toSend, batchSize).map(
+    (ids, index): BulkBatch => ({
+      id: index,
+      recordIds: ids,
+      status: 'pending',
+      attempts: 0,
+      verify: null,
+      lastError: null,
+    }),
+  );
+  const outcomes: Record<string, RecordOutcome> = {};
+  for (const [id, kind] of Object.entries(plan.settled)) outcomes[id] = { kind };
+  return {
+    version: BULK_JOB_VERSION,
+    id: spec.id,
+    dataCentre: spec.dataCentre,
+    sandbox: spec.sandbox,
+    orgId: spec.orgId,
+    module: spec.module,
+    territoryIds,
+    recordIds,
+    territoriesOf: plan.territoriesOf,
+    batchSize,
+    concurrency: clampConcurrency(spec.concurrency ?? BULK_DEFAULTS.concurrency),
+    batches,
+    nextBatchId: batches.length,
+    outcomes,
+    status: batches.length > 0 ? 'running' : 'finished',
+    pauseReason: null,
+    calls: { remove: 0, read: 0 },
+    createdAt: spec.now,
+    updatedAt: spec.now,
+    finishedAt: batches.length > 0 ? null : spec.now,
+    runStartedAt: null,
+    settledAtRunStart: 0,
+    retryOf: spec.retryOf ?? null,
+  };
+}
+
+/** The territories a record is sent. */
+export function territoriesToSend(job: BulkJob, recordId: string): string[] {
+  return job.territoriesOf[recordId] ?? job.territoryIds;
+}
+
+export function failedRecordIds(job: BulkJob): string[] {
+  return job.recordIds.filter((id) => {
+    const outcome = job.outcomes[id];
+    return outcome !== undefined && RETRYABLE_OUTCOMES.includes(outcome.kind);
+  });
+}
+
+/** A new job over the records of `job` that failed, sending each the territories it was to be sent. */
+export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob | null {
+  const recordIds = failedRecordIds(job);
+  if (recordIds.length === 0) return null;
+  const retry = createBulkJob({
+    id,
+    dataCentre: job.dataCentre,
+    sandbox: job.sandbox,
+    orgId: job.orgId,
+    module: job.module,
+    territoryIds: job.territoryIds,
+    recordIds,
+    batchSize: job.batchSize,
+    concurrency: job.concurrency,
+    now,
+    retryOf: job.id,
+  });
+  for (const recordId of recordIds) {
+    const narrowed = job.territoriesOf[recordId];
+    if (narrowed) retry.territoriesOf[recordId] = narrowed;
+  }
+  return retry;
+}
+
+export function isSettled(job: BulkJob, recordId: string): boolean {
+  return Object.hasOwn(job.outcomes, recordId);
+}
+
+export function isTerminal(job: BulkJob): boolean {
+  return job.status === 'finished' || job.status === 'cancelled';
+}
+
+// A stored job is read back through this schema: anything else (an older version, a damaged
+// entry) is refused rather than half-resumed.
+const Id = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const RecordOutcomeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('removed') }),
+  v.object({ kind: v.literal('scheduled'), jobId: v.nullable(v.string()) }),
+  v.object({ kind: v.literal('not-assigned') }),
+  v.object({ kind: v.literal('rule-assigned') }),
+  v.object({ kind: v.literal('locked') }),
+  v.object({ kind: v.literal('no-permission'), code: v.string() }),
+  v.object({
+    kind: v.literal('error'),
+    code: v.string(),
+    status: v.optional(v.number()),
+    message: v.optional(v.string()),
+  }),
+  v.object({ kind: v.literal('cancelled') }),
+]);
+
+const ErrorInfoSchema = v.object({
+  code: v.string(),
+  status: v.optional(v.number()),
+  message: v.optional(v.string()),
+});
+
+export const BulkJobSchema = v.object({
+  version: v.literal(BULK_JOB_VERSION),
+  id: v.pipe(v.string(), v.minLength(1)),
+  dataCentre: v.picklist(DATA_CENTRE_IDS),
+  sandbox: v.boolean(),
+  orgId: v.nullable(Id),
+  module: v.picklist(TERRITORY_MODULES),
+  territoryIds: v.array(Id),
+  recordIds: v.array(Id),
+  territoriesOf: v.record(v.string(), v.array(Id)),
+  batchSize: v.pipe(Count, v.minValue(1), v.maxValue(MAX_BATCH_SIZE)),
+  concurrency: v.pipe(Count, v.minValue(1), v.maxValue(MAX_CONCURRENCY)),
+  batches: v.array(
+    v.object({
+      id: Count,
+      recordIds: v.array(Id),
+      status: v.picklist(['pending', 'sending']),
+      attempts: Count,
+      verify: v.nullable(v.object({ goneMeans: v.picklist(['removed', 'not-assigned']) })),
+      lastError: v.nullable(ErrorInfoSchema),
+    }),
+  ),
+  nextBatchId: Count,
+  outcomes: v.record(v.string(), RecordOutcomeSchema),
+  status: v.picklist(['running', 'paused', 'cancelled', 'finished']),
+  pauseReason: v.nullable(ErrorInfoSchema),
+  calls: v.object({ remove: Count, read: Count }),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+  finishedAt: v.nullable(v.number()),
+  runStartedAt: v.nullable(v.number()),
+  settledAtRunStart: Count,
+  retryOf: v.nullable(v.string()),
+});
+
+/** A job as stored, or null when it is not one this version can resume. */
+export function parseBulkJob(stored: unknown): BulkJob | null {
+  const parsed = v.safeParse(BulkJobSchema, stored);
+  return parsed.success ? parsed.output : null;
+}

@@ -1,0 +1,102 @@
+// What the bulk page shows of a job: counts, time left, and the per-record table. Pure.
+import type { TerritoryModule } from '../crm-page';
+import type { DataCentre } from '../data-centres';
+import type { ErrorInfo } from '../messaging';
+import {
+  type BulkJob,
+  type BulkJobStatus,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  type RecordOutcome,
+  territoriesToSend,
+} from './job';
+
+export interface BulkProgress {
+  total: number;
+  settled: number;
+  /** 0–100, whole */
+  percent: number;
+  counts: Record<OutcomeKind, number>;
+  calls: { remove: number; read: number };
+  /** batches not finished, follow-ups included */
+  batchesLeft: number;
+  /** estimate from the pace of the current run; null before there is a pace, 0 once over */
+  remainingMs: number | null;
+}
+
+export function bulkProgress(job: BulkJob, now: number): BulkProgress {
+  const counts = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0])) as Record<OutcomeKind, number>;
+  for (const outcome of Object.values(job.outcomes)) counts[outcome.kind]++;
+  const total = job.recordIds.length;
+  const settled = Object.keys(job.outcomes).length;
+  return {
+    total,
+    settled,
+    percent: total === 0 ? 100 : Math.floor((settled * 100) / total),
+    counts,
+    calls: { ...job.calls },
+    batchesLeft: job.batches.length,
+    remainingMs: remainingMs(job, settled, now),
+  };
+}
+
+function remainingMs(job: BulkJob, settled: number, now: number): number | null {
+  if (job.status === 'finished' || job.status === 'cancelled') return 0;
+  if (job.status !== 'running' || job.runStartedAt === null) return null;
+  const settledThisRun = settled - job.settledAtRunStart;
+  const elapsed = now - job.runStartedAt;
+  if (settledThisRun <= 0 || elapsed <= 0) return null;
+  return Math.round(((job.recordIds.length - settled) * elapsed) / settledThisRun);
+}
+
+export interface BulkJobSummary {
+  id: string;
+  dataCentre: DataCentre;
+  sandbox: boolean;
+  orgId: string | null;
+  module: TerritoryModule;
+  territoryIds: string[];
+  status: BulkJobStatus;
+  pauseReason: ErrorInfo | null;
+  batchSize: number;
+  concurrency: number;
+  progress: BulkProgress;
+  createdAt: number;
+  finishedAt: number | null;
+  retryOf: string | null;
+}
+
+export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
+  return {
+    id: job.id,
+    dataCentre: job.dataCentre,
+    sandbox: job.sandbox,
+    orgId: job.orgId,
+    module: job.module,
+    territoryIds: [...job.territoryIds],
+    status: job.status,
+    pauseReason: job.pauseReason,
+    batchSize: job.batchSize,
+    concurrency: job.concurrency,
+    progress: bulkProgress(job, now),
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    retryOf: job.retryOf,
+  };
+}
+
+export interface BulkRecordRow {
+  id: string;
+  /** the territories the record is (or was) sent */
+  territoryIds: string[];
+  /** null while the record waits */
+  outcome: RecordOutcome | null;
+}
+
+export function jobRows(job: BulkJob): BulkRecordRow[] {
+  return job.recordIds.map((id) => ({
+    id,
+    territoryIds: [...territoriesToSend(job, id)],
+    outcome: job.outcomes[id] ?? null,
+  }));
+}

@@ -1,0 +1,566 @@
+// Runs a bulk job against injected Zoho calls and storage. Pure logic: no browser or Zoho imports.
+//
+// Nothing lost, nothing doubled: a batch is saved as `sending` before its POST, so after a restart
+// it is read back (`readTerritories`) and only records still holding a requested territory are
+// sent again. A 429 was not processed (zoho-crm.md §1), so the same batch is re-sent after a wait.
+import type { ErrorInfo } from '../messaging';
+import {
+  type BulkBatch,
+  type BulkJob,
+  isSettled,
+  type RecordOutcome,
+  territoriesToSend,
+  type VerifyFirst,
+} from './job';
+import {
+  batchLimitOf,
+  isJobWide,
+  isRateLimited,
+  isServerFault,
+  needsSignIn,
+  outcomeOfError,
+  refersToTerritory,
+  type ZohoError,
+} from './outcomes';
+import { READ_CHUNK_SIZE, splitIntoBatches } from './plan';
+
+export interface BatchItem {
+  id: string;
+  territoryIds: string[];
+}
+
+/** One entry of `data[]`, paired with its record by the caller (entry i answers item i). */
+export interface RecordResult {
+  id: string;
+  status: 'success' | 'error';
+  code: string;
+  jobId?: string;
+  message?: string;
+  details?: Readonly<Record<string, unknown>>;
+}
+
+export type BatchAnswer =
+  /** 200, 202 or 207: an entry per record */
+  | { kind: 'records'; results: RecordResult[] }
+  /** one error for the whole request: 429, 401, 5xx, a limit, … */
+  | ({ kind: 'error' } & ZohoError)
+  /** no answer arrived (network error, time-out): Zoho may or may not have processed the batch */
+  | { kind: 'lost'; code: string; message?: string };
+
+export interface BulkRunnerDeps {
+  /** POST …/{Module}/actions/remove_territories. May also throw; see `answerOfThrown`. */
+  removeBatch(items: BatchItem[]): Promise<BatchAnswer>;
+  /** GET …/{Module}?ids=…&fields=Territories (at most 100 ids): territory ids per record returned. */
+  readTerritories(recordIds: string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** Persist the job; resolves once stored. */
+  save(job: BulkJob): Promise<void>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  /** in [0, 1) */
+  random(): number;
+  onProgress?(job: BulkJob): void;
+}
+
+export interface RetryPolicy {
+  /** sends of one batch that may fail (5xx, lost answer) before its records are marked `error` */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** 429s in a row before the job pauses itself (the org's daily credits are likely used up) */
+  maxRateLimitWaits: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  maxRateLimitWaits: 10,
+};
+
+/** A thrown error with an HTTP status is an answer; without one, the answer was lost. */
+export function answerOfThrown(thrown: unknown): BatchAnswer {
+  const error = zohoErrorOf(thrown);
+  // A 2xx that could not be read may still have been processed: treat it as lost.
+  if (error.status === undefined || (error.status >= 200 && error.status < 300)) {
+    const lost: BatchAnswer = { kind: 'lost', code: error.code };
+    if (error.message !== undefined) lost.message = error.message;
+    return lost;
+  }
+  return { kind: 'error', ...error };
+}
+
+function zohoErrorOf(thrown: unknown): ZohoError {
+  if (typeof thrown !== 'object' || thrown === null) return { code: 'NETWORK_ERROR', message: String(thrown) };
+  const code = 'code' in thrown && typeof thrown.code === 'string' ? thrown.code : 'NETWORK_ERROR';
+  const error: ZohoError = { code };
+  if ('status' in thrown && typeof thrown.status === 'number') error.status = thrown.status;
+  if ('message' in thrown && typeof thrown.message === 'string') error.message = thrown.message;
+  if ('details' in thrown && typeof thrown.details === 'object' && thrown.details !== null) {
+    error.details = thrown.details as Record<string, unknown>;
+  }
+  return error;
+}
+
+function errorInfo(error: ZohoError): ErrorInfo {
+  const info: ErrorInfo = { code: error.code };
+  if (error.status !== undefined) info.status = error.status;
+  if (error.message !== undefined) info.message = error.message;
+  return info;
+}
+
+// Sleeping runs, so that pause and cancel take effect during a back-off instead of after it.
+const wakers = new WeakMap<BulkJob, Set<() => void>>();
+
+function wake(job: BulkJob): void {
+  for (const resolve of wakers.get(job) ?? []) resolve();
+}
+
+/** Stop sending new batches; batches already sent finish. The caller saves or the run does. */
+export function pauseBulkJob(job: BulkJob, reason: ErrorInfo | null = null): void {
+  if (job.status !== 'running') return;
+  job.status = 'paused';
+  job.pauseReason = reason;
+  wake(job);
+}
+
+/** A paused job runs again once `runBulkJob` is called on it. */
+export function resumeBulkJob(job: BulkJob): void {
+  if (job.status !== 'paused') return;
+  job.status = 'running';
+  job.pauseReason = null;
+}
+
+/**
+ * No new batches; the records not sent end `cancelled`. A job that is not running must be passed
+ * to `runBulkJob` to settle: a batch in flight when the worker stopped is read back first.
+ */
+export function cancelBulkJob(job: BulkJob): void {
+  if (job.status === 'finished' || job.status === 'cancelled') return;
+  job.status = 'cancelled';
+  job.pauseReason = null;
+  wake(job);
+}
+
+/** Saves one at a time; a request made while one runs is served by the next, shared by all who wait. */
+function createPersister(job: BulkJob, deps: BulkRunnerDeps): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const saveNow = (): Promise<void> => {
+    job.updatedAt = deps.now();
+    const saving = deps.save(job).finally(() => {
+      if (current === saving) current = null;
+    });
+    current = saving;
+    return saving;
+  };
+  return () => {
+    if (next) return next;
+    if (!current) return saveNow();
+    next = current
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return saveNow();
+      });
+    return next;
+  };
+}
+
+interface RunContext {
+  job: BulkJob;
+  deps: BulkRunnerDeps;
+  policy: RetryPolicy;
+  persist: () => Promise<void>;
+  /** no send before this time: set by a 429, honoured by every worker */
+  holdUntil: number;
+  rateLimitStreak: number;
+  /** batches a worker holds right now */
+  claimed: Set<BulkBatch>;
+  /** a refusal true for every batch: what the records not yet sent become */
+  jobWide: RecordOutcome | null;
+  failure: { error: unknown } | null;
+}
+
+function mayDispatch(ctx: RunContext): boolean {
+  return ctx.job.status === 'running' && ctx.jobWide === null && ctx.failure === null;
+}
+
+async function sleep(ctx: RunContext, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  const set = wakers.get(ctx.job) ?? new Set<() => void>();
+  wakers.set(ctx.job, set);
+  let waker = (): void => undefined;
+  const woken = new Promise<void>((resolve) => {
+    waker = resolve;
+  });
+  set.add(waker);
+  try {
+    await Promise.race([ctx.deps.sleep(ms), woken]);
+  } finally {
+    set.delete(waker);
+  }
+}
+
+/** Exponential back-off with jitter: half fixed, half random, capped. */
+function backoffDelay(ctx: RunContext, attempt: number): number {
+  const ceiling = Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (ctx.deps.random() * ceiling) / 2);
+}
+
+async function waitForHold(ctx: RunContext): Promise<void> {
+  for (;;) {
+    const wait = ctx.holdUntil - ctx.deps.now();
+    if (wait <= 0 || !mayDispatch(ctx)) return;
+    await sleep(ctx, wait);
+  }
+}
+
+function settle(ctx: RunContext, recordId: string, outcome: RecordOutcome): void {
+  if (!isSettled(ctx.job, recordId)) ctx.job.outcomes[recordId] = outcome;
+}
+
+function settleAll(ctx: RunContext, batch: BulkBatch, outcome: RecordOutcome): void {
+  for (const recordId of batch.recordIds) settle(ctx, recordId, outcome);
+}
+
+function newBatch(
+  ctx: RunContext,
+  recordIds: string[],
+  from: Pick<BulkBatch, 'attempts' | 'verify' | 'lastError'>,
+): BulkBatch {
+  const { attempts, verify, lastError } = from;
+  return { id: ctx.job.nextBatchId++, recordIds, status: 'pending', attempts, verify, lastError };
+}
+
+function addBatch(ctx: RunContext, recordIds: string[], from: Pick<BulkBatch, 'attempts' | 'verify' | 'lastError'>) {
+  if (recordIds.length > 0) ctx.job.batches.push(newBatch(ctx, recordIds, from));
+}
+
+function dropBatch(ctx: RunContext, batch: BulkBatch): void {
+  const index = ctx.job.batches.indexOf(batch);
+  if (index >= 0) ctx.job.batches.splice(index, 1);
+}
+
+type ReadResult = { ok: true; held: ReadonlyMap<string, readonly string[]> } | { ok: false; error: ZohoError };
+
+async function readBack(ctx: RunContext, recordIds: string[]): Promise<ReadResult> {
+  const held = new Map<string, readonly string[]>();
+  for (const chunk of splitIntoBatches(recordIds, READ_CHUNK_SIZE)) {
+    ctx.job.calls.read++;
+    try {
+      for (const [id, territories] of await ctx.deps.readTerritories(chunk)) held.set(id, territories);
+    } catch (thrown) {
+      return { ok: false, error: zohoErrorOf(thrown) };
+    }
+  }
+  return { ok: true, held };
+}
+
+/**
+ * A record holding none of its territories any more is settled as `verify.goneMeans`; the others
+ * keep only the territories they still hold. A record Zoho did not return is kept as it was, so
+ * that Zoho's answer to the removal decides.
+ */
+function applyReadBack(
+  ctx: RunContext,
+  batch: BulkBatch,
+  verify: VerifyFirst,
+  held: ReadonlyMap<string, readonly string[]>,
+): void {
+  const { job } = ctx;
+  const still: string[] = [];
+  for (const recordId of batch.recordIds) {
+    const territories = held.get(recordId);
+    if (territories) {
+      const remaining = territoriesToSend(job, recordId).filter((t) => territories.includes(t));
+      if (remaining.length === 0) {
+        settle(ctx, recordId, { kind: verify.goneMeans });
+        continue;
+      }
+      if (remaining.length === job.territoryIds.length) delete job.territoriesOf[recordId];
+      else job.territoriesOf[recordId] = remaining;
+    }
+    still.push(recordId);
+  }
+  batch.recordIds = still;
+}
+
+/** What a worker does next with its batch. */
+type Step = 'again' | 'released' | 'done';
+
+/** Failures that are nobody's fault in particular: wait, or pause when the job cannot go on alone. */
+function onRefusedCall(ctx: RunContext, error: ZohoError): Step | null {
+  if (isRateLimited(error)) {
+    ctx.rateLimitStreak++;
+    if (ctx.rateLimitStreak > ctx.policy.maxRateLimitWaits) {
+      pauseBulkJob(ctx.job, errorInfo(error));
+      return 'released';
+    }
+    ctx.holdUntil = Math.max(ctx.holdUntil, ctx.deps.now() + backoffDelay(ctx, ctx.rateLimitStreak));
+    return 'again';
+  }
+  if (needsSignIn(error)) {
+    pauseBulkJob(ctx.job, errorInfo(error));
+    return 'released';
+  }
+  return null;
+}
+
+async function retryLater(ctx: RunContext, batch: BulkBatch, error: ZohoError): Promise<Step> {
+  batch.attempts++;
+  batch.lastError = errorInfo(error);
+  if (batch.attempts < ctx.policy.maxAttempts) await sleep(ctx, backoffDelay(ctx, batch.attempts));
+  return 'again';
+}
+
+async function verifyStep(ctx: RunContext, batch: BulkBatch, verify: VerifyFirst): Promise<Step> {
+  const read = await readBack(ctx, batch.recordIds);
+  if (!read.ok) {
+    const step = onRefusedCall(ctx, read.error);
+    if (step) return step;
+    if (batch.attempts + 1 >= ctx.policy.maxAttempts) {
+      // Whether Zoho processed the lost send cannot be known: report the failure, not a guess.
+      settleAll(ctx, batch, outcomeOfError(read.error));
+      return 'done';
+    }
+    return retryLater(ctx, batch, read.error);
+  }
+  ctx.rateLimitStreak = 0;
+  applyReadBack(ctx, batch, verify, read.held);
+  batch.verify = null;
+  if (batch.recordIds.length === 0) return 'done';
+  if (batch.attempts >= ctx.policy.maxAttempts) {
+    settleAll(ctx, batch, outcomeOfError(batch.lastError ?? { code: 'NETWORK_ERROR' }));
+    return 'done';
+  }
+  return 'again';
+}
+
+async function sendStep(ctx: RunContext, batch: BulkBatch): Promise<Step> {
+  const { job, deps } = ctx;
+  const items = batch.recordIds.map((id): BatchItem => ({ id, territoryIds: territoriesToSend(job, id) }));
+  batch.status = 'sending';
+  await ctx.persist();
+  job.calls.remove++;
+  let answer: BatchAnswer;
+  try {
+    answer = await deps.removeBatch(items);
+  } catch (thrown) {
+    answer = answerOfThrown(thrown);
+  }
+  batch.status = 'pending';
+  switch (answer.kind) {
+    case 'records':
+      ctx.rateLimitStreak = 0;
+      applyRecordResults(ctx, batch, answer.results);
+      return 'done';
+    case 'lost':
+      batch.verify = { goneMeans: 'removed' };
+      return retryLater(ctx, batch, answer);
+    case 'error':
+      return onBatchError(ctx, batch, answer);
+  }
+}
+
+function applyRecordResults(ctx: RunContext, batch: BulkBatch, results: readonly RecordResult[]): void {
+  const byId = new Map<string, RecordResult>();
+  for (const result of results) if (!byId.has(result.id)) byId.set(result.id, result);
+  const followUp = { attempts: batch.attempts + 1, lastError: null };
+  const mayFollowUp = followUp.attempts < ctx.policy.maxAttempts;
+  const resend: string[] = [];
+  const checkRemoved: string[] = [];
+  const checkHeld: string[] = [];
+  for (const recordId of batch.recordIds) {
+    const result = byId.get(recordId);
+    if (!result) {
+      if (mayFollowUp) checkRemoved.push(recordId);
+      else settle(ctx, recordId, { kind: 'error', code: 'INVALID_RESPONSE', message: 'Zoho did not answer for it.' });
+    } else if (result.status === 'success') {
+      const scheduled = result.code === 'SCHEDULED' || result.jobId !== undefined;
+      settle(ctx, recordId, scheduled ? { kind: 'scheduled', jobId: result.jobId ?? null } : { kind: 'removed' });
+    } else {
+      const error: ZohoError = { code: result.code };
+      if (result.message !== undefined) error.message = result.message;
+      if (result.details !== undefined) error.details = result.details;
+      if (mayFollowUp && (isRateLimited(error) || isServerFault(error))) resend.push(recordId);
+      else if (
+        mayFollowUp &&
+        error.code === 'INVALID_DATA' &&
+        refersToTerritory(error.details) &&
+        territoriesToSend(ctx.job, recordId).length > 1
+      ) {
+        // One territory not on the record makes Zoho refuse the whole entry: the others may remain.
+        checkHeld.push(recordId);
+      } else settle(ctx, recordId, outcomeOfError(error));
+    }
+  }
+  addBatch(ctx, resend, { ...followUp, verify: null });
+  addBatch(ctx, checkHeld, { ...followUp, verify: { goneMeans: 'not-assigned' } });
+  addBatch(ctx, checkRemoved, { ...followUp, verify: { goneMeans: 'removed' } });
+}
+
+async function onBatchError(ctx: RunContext, batch: BulkBatch, error: ZohoError): Promise<Step> {
+  const refused = onRefusedCall(ctx, error);
+  if (refused) return refused;
+  ctx.rateLimitStreak = 0;
+  const limit = batchLimitOf(error);
+  if (limit) {
+    if (batch.recordIds.length === 1) {
+      settleAll(ctx, batch, outcomeOfError(error));
+      return 'done';
+    }
+    shrinkBatches(ctx, batch, limit.limit);
+    return 'done';
+  }
+  if (isServerFault(error)) {
+    if (batch.attempts + 1 >= ctx.policy.maxAttempts) {
+      settleAll(ctx, batch, outcomeOfError(error));
+      return 'done';
+    }
+    return retryLater(ctx, batch, error);
+  }
+  if (isJobWide(error)) {
+    ctx.jobWide = outcomeOfError(error);
+    settleAll(ctx, batch, ctx.jobWide);
+    return 'done';
+  }
+  if (batch.recordIds.length > 1) {
+    // A refusal of the whole request names no record: halve until each record answers for itself.
+    const half = Math.ceil(batch.recordIds.length / 2);
+    addBatch(ctx, batch.recordIds.slice(0, half), batch);
+    addBatch(ctx, batch.recordIds.slice(half), batch);
+    return 'done';
+  }
+  settleAll(ctx, batch, outcomeOfError(error));
+  return 'done';
+}
+
+/** Zoho takes fewer records per call: use its limit, or half, for this batch and all not yet sent. */
+function shrinkBatches(ctx: RunContext, batch: BulkBatch, limit: number | null): void {
+  const { job } = ctx;
+  const size = Math.max(
+    1,
+    limit !== null && limit < batch.recordIds.length ? limit : Math.floor(batch.recordIds.length / 2),
+  );
+  job.batchSize = Math.min(job.batchSize, size);
+  for (const ids of splitIntoBatches(batch.recordIds, size)) addBatch(ctx, ids, batch);
+  for (const waiting of [...job.batches]) {
+    if (ctx.claimed.has(waiting) || waiting.recordIds.length <= job.batchSize) continue;
+    dropBatch(ctx, waiting);
+    for (const ids of splitIntoBatches(waiting.recordIds, job.batchSize)) addBatch(ctx, ids, waiting);
+  }
+}
+
+async function processBatch(ctx: RunContext, batch: BulkBatch): Promise<void> {
+  for (;;) {
+    await waitForHold(ctx);
+    if (!mayDispatch(ctx)) return;
+    const step = batch.verify ? await verifyStep(ctx, batch, batch.verify) : await sendStep(ctx, batch);
+    if (step === 'released') return;
+    if (step === 'done') {
+      dropBatch(ctx, batch);
+      await ctx.persist();
+      ctx.deps.onProgress?.(ctx.job);
+      return;
+    }
+  }
+}
+
+/** Runs batches, at most `job.concurrency` at a time, until none is left or the job stops. */
+function dispatch(ctx: RunContext): Promise<void> {
+  let active = 0;
+  return new Promise((resolve) => {
+    const pump = (): void => {
+      while (mayDispatch(ctx) && active < ctx.job.concurrency) {
+        const batch = ctx.job.batches.find((b) => !ctx.claimed.has(b));
+        if (!batch) break;
+        ctx.claimed.add(batch);
+        active++;
+        processBatch(ctx, batch)
+          .catch((error: unknown) => {
+            ctx.failure ??= { error };
+            wake(ctx.job);
+          })
+          .finally(() => {
+            ctx.claimed.delete(batch);
+            active--;
+            pump();
+          });
+      }
+      if (active === 0) resolve();
+    };
+    pump();
+  });
+}
+
+/**
+ * Records not sent get `outcome`; a batch whose last send got no answer is read back first, so a
+ * record Zoho did process is not reported as untouched.
+ */
+async function settleUnsent(ctx: RunContext, outcome: RecordOutcome): Promise<void> {
+  for (const batch of [...ctx.job.batches]) {
+    if (batch.verify) {
+      const read = await readBack(ctx, batch.recordIds);
+      if (read.ok) applyReadBack(ctx, batch, batch.verify, read.held);
+      else settleAll(ctx, batch, outcomeOfError(read.error));
+    }
+    settleAll(ctx, batch, outcome);
+    dropBatch(ctx, batch);
+  }
+}
+
+function settledCount(job: BulkJob): number {
+  return Object.keys(job.outcomes).length;
+}
+
+/**
+ * Runs (or resumes) `job` until every record has an outcome, the job is paused, or it is
+ * cancelled; resolves with the same, mutated job. Safe to call on a job read back from storage
+ * at any point: batches saved as `sending` are verified before anything is sent again. A job
+ * that is `paused` or already over is returned as it is.
+ */
+export async function runBulkJob(
+  job: BulkJob,
+  deps: BulkRunnerDeps,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<BulkJob> {
+  for (const batch of job.batches) {
+    if (batch.status === 'sending') {
+      batch.status = 'pending';
+      batch.verify ??= { goneMeans: 'removed' };
+    }
+  }
+  if (job.status === 'paused' || job.status === 'finished') return job;
+  const ctx: RunContext = {
+    job,
+    deps,
+    policy,
+    persist: createPersister(job, deps),
+    holdUntil: 0,
+    rateLimitStreak: 0,
+    claimed: new Set(),
+    jobWide: null,
+    failure: null,
+  };
+  if (job.status === 'running') {
+    job.runStartedAt = deps.now();
+    job.settledAtRunStart = settledCount(job);
+    await dispatch(ctx);
+  }
+  if (ctx.failure) throw ctx.failure.error;
+  await conclude(ctx);
+  return job;
+}
+
+/** After the last batch, a pause, a cancel or a refusal of the whole job. */
+async function conclude(ctx: RunContext): Promise<void> {
+  const { job, deps } = ctx;
+  if (job.status === 'cancelled') await settleUnsent(ctx, { kind: 'cancelled' });
+  else if (ctx.jobWide) await settleUnsent(ctx, ctx.jobWide);
+  if (job.status !== 'paused' && job.batches.length === 0) {
+    if (job.status === 'running') job.status = 'finished';
+    job.finishedAt ??= deps.now();
+  }
+  await ctx.persist();
+  deps.onProgress?.(job);
+}
