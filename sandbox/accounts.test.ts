@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROME_REDIRECT_URI, DEMO_CLIENT_ID, FIREFOX_REDIRECT_URI, ORGS, RECORDS, USERS } from './scenarios/default';
+import {
+  CHROME_REDIRECT_URI,
+  DEMO_CLIENT_ID,
+  FIREFOX_REDIRECT_URI,
+  ORGS,
+  RECORDS,
+  TERRITORIES,
+  USERS,
+} from './scenarios/default';
 import { fragmentParams, startTestStandIn, type TestStandIn } from './test-support';
 
 const SCOPES = 'ZohoCRM.modules.ALL,ZohoCRM.settings.territories.READ';
@@ -171,7 +179,7 @@ describe('implicit grant', () => {
       {
         method: 'POST',
         headers: { authorization: `Zoho-oauthtoken ${token}` },
-        body: { data: [{ Territories: [{ id: '407625000000236012' }] }] },
+        body: { data: [{ Territories: [{ id: TERRITORIES.germany }] }] },
       },
     );
     expect((remove.json() as { code: string }).code).toBe('NO_PERMISSION');
@@ -232,6 +240,100 @@ describe('silent renewal', () => {
     );
     expect(answer.status).toBe(400);
     expect(answer.headers.location).toBeUndefined();
+  });
+});
+
+describe('scope limit', () => {
+  const ACCOUNTS_SCOPES = 'ZohoCRM.modules.accounts.READ,ZohoCRM.modules.accounts.UPDATE';
+  const accountsParams = { ...validParams, scope: ACCOUNTS_SCOPES };
+  const refreshPath = authPath(accountsParams, '/oauth/v2/auth/refresh');
+  const READ_ONLY_LIMIT = ['zohocrm.modules.accounts.read', 'ZohoCRM.org.READ'];
+  const recordPath = `/crm/v8/Accounts/${RECORDS.alpineAccount}`;
+
+  function tokenIn(location: string | undefined): string {
+    const token = fragmentParams(location).get('access_token');
+    if (!token) throw new Error(`no token in ${location}`);
+    return token;
+  }
+
+  /** [status of reading the record, status and code of removing Germany from it] */
+  async function readAndRemove(token: string): Promise<[number, number, string]> {
+    const authorization = `Zoho-oauthtoken ${token}`;
+    const read = await t.request('www.zohoapis.eu', recordPath, { headers: { authorization } });
+    const remove = await t.request('www.zohoapis.eu', `${recordPath}/actions/remove_territories`, {
+      method: 'POST',
+      headers: { authorization },
+      body: { data: [{ Territories: [{ id: TERRITORIES.germany }] }] },
+    });
+    const body = remove.json() as { code?: string; data?: { code: string }[] };
+    return [read.status, remove.status, body.code ?? body.data?.[0]?.code ?? ''];
+  }
+
+  it('grants on Accept only the requested scopes the limit names, so a remove is refused', async () => {
+    await t.control.setScopeLimit('eu', READ_ONLY_LIMIT);
+    const accepted = await consent('accounts.zoho.eu', accountsParams, 'accept');
+    expect(await readAndRemove(tokenIn(accepted.headers.location))).toEqual([200, 401, 'OAUTH_SCOPE_MISMATCH']);
+    // the limit's ZohoCRM.org.READ was not asked for, so it is not granted either
+    const org = await t.request('www.zohoapis.eu', '/crm/v8/org', {
+      headers: { authorization: `Zoho-oauthtoken ${tokenIn(accepted.headers.location)}` },
+    });
+    expect(org.status).toBe(401);
+
+    const renewed = await t.request('accounts.zoho.eu', refreshPath);
+    expect(await readAndRemove(tokenIn(renewed.headers.location))).toEqual([200, 401, 'OAUTH_SCOPE_MISMATCH']);
+  });
+
+  it('narrows an earlier full grant under the limit; once lifted, only a fresh consent gives the full set', async () => {
+    await consent('accounts.zoho.eu', accountsParams, 'accept');
+    await t.control.setScopeLimit('eu', READ_ONLY_LIMIT);
+    const renewed = await t.request('accounts.zoho.eu', refreshPath);
+    expect(await readAndRemove(tokenIn(renewed.headers.location))).toEqual([200, 401, 'OAUTH_SCOPE_MISMATCH']);
+    const noPage = await t.request('accounts.zoho.eu', authPath(accountsParams));
+    expect(noPage.status).toBe(302);
+    expect(await readAndRemove(tokenIn(noPage.headers.location))).toEqual([200, 401, 'OAUTH_SCOPE_MISMATCH']);
+
+    await t.control.setScopeLimit('eu', null);
+    const refused = await t.request('accounts.zoho.eu', refreshPath);
+    expect(fragmentParams(refused.headers.location).get('error')).toBe('client_not_granted');
+    const page = await t.request('accounts.zoho.eu', authPath(accountsParams));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('id="accept"');
+
+    const full = await consent('accounts.zoho.eu', accountsParams, 'accept');
+    expect(await readAndRemove(tokenIn(full.headers.location))).toEqual([200, 200, 'SUCCESS']);
+    expect(
+      fragmentParams((await t.request('accounts.zoho.eu', refreshPath)).headers.location).has('access_token'),
+    ).toBe(true);
+  });
+
+  it('after lifting, still renews a request the restricted grant covers', async () => {
+    await t.control.setScopeLimit('eu', READ_ONLY_LIMIT);
+    await consent('accounts.zoho.eu', accountsParams, 'accept');
+    await t.control.setScopeLimit('eu', null);
+    const full = await t.request('accounts.zoho.eu', refreshPath);
+    expect(fragmentParams(full.headers.location).get('error')).toBe('client_not_granted');
+    const readOnly = await t.request(
+      'accounts.zoho.eu',
+      authPath({ ...validParams, scope: 'ZohoCRM.modules.accounts.READ' }, '/oauth/v2/auth/refresh'),
+    );
+    expect(await readAndRemove(tokenIn(readOnly.headers.location))).toEqual([200, 401, 'OAUTH_SCOPE_MISMATCH']);
+  });
+
+  it('denies on Accept and fails renewal when the limit leaves nothing of the request', async () => {
+    await consent('accounts.zoho.eu', accountsParams, 'accept');
+    await t.control.setScopeLimit('eu', ['ZohoCRM.org.READ']);
+    const renewal = await t.request('accounts.zoho.eu', refreshPath);
+    expect(fragmentParams(renewal.headers.location).get('error')).toBe('client_not_granted');
+    const page = await t.request('accounts.zoho.eu', authPath(accountsParams));
+    expect(page.status).toBe(200);
+    const denied = await consent('accounts.zoho.eu', accountsParams, 'accept');
+    expect(denied.headers.location).toBe(`${CHROME_REDIRECT_URI}#error=access_denied&state=st-123`);
+  });
+
+  it('applies only at its own data centre', async () => {
+    await t.control.setScopeLimit('us', ['ZohoCRM.org.READ']);
+    const accepted = await consent('accounts.zoho.eu', accountsParams, 'accept');
+    expect(await readAndRemove(tokenIn(accepted.headers.location))).toEqual([200, 200, 'SUCCESS']);
   });
 });
 

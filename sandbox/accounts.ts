@@ -10,10 +10,15 @@
 //        and the grant is remembered for the session; Deny: 302 to `redirect_uri#error=access_denied&state=…`.
 //        If the user already granted this client these scopes and `prompt=consent` is absent, the
 //        redirect with a token follows at once (no page).
+//        A scope limit set by the control interface (an admin restricting the client) narrows what
+//        is granted, recorded and put in the token to the requested scopes named in the limit; the
+//        session grant loses any scope outside it. Nothing left to grant: Accept redirects with
+//        `#error=access_denied`.
 //   GET  /oauth/v2/auth/refresh (same parameters, never a page once they are valid): a fresh token for
 //        the signed-in user when that user granted the client these scopes before, in this run;
 //        otherwise `#error=client_not_granted`; nobody signed in: `#error=prompt_required`; a failure
-//        set by the control interface wins.
+//        set by the control interface wins. Under a scope limit the grant must cover the requested
+//        scopes the limit lets through, and only those are issued (none: `client_not_granted`).
 //   POST /oauth/v2/token/revoke?token=… (or form field `token`) → {"status":"success"} (also for
 //        unknown tokens); no token → 400 {"error":"invalid_request"}.
 //   GET  /  the signed-in user; POST /signin (user_id, return_to), POST /signout.
@@ -24,7 +29,7 @@ import { apiDomainOf } from './hosts';
 import { html, type SafeHtml } from './html';
 import type { StandInEnv } from './request-scope';
 import type { ScenarioClient, ScenarioUser } from './scenarios/types';
-import { parseScopeParam, scopesCovered, unknownScopes } from './scopes';
+import { parseScopeParam, scopesAllowed, scopesCovered, unknownScopes } from './scopes';
 import type { IssuedToken, StandInState } from './state';
 
 interface AuthRequest {
@@ -175,9 +180,26 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
     return id ? state.users.get(id) : undefined;
   }
 
-  function grant(dc: DataCentre, request: AuthRequest, userId: string): IssuedToken {
-    state.recordGrant(dc, userId, request.client.clientId, request.scopes);
-    return state.issueToken({ dataCentre: dc, userId, clientId: request.client.clientId, scopes: request.scopes });
+  /** The requested scopes this data centre's accounts server lets the client have now. */
+  function allowedScopes(dc: DataCentre, request: AuthRequest): string[] {
+    return scopesAllowed(request.scopes, state.accountsSession(dc).scopeLimit);
+  }
+
+  /**
+   * A token for `scopes`. Under a limit the session grant first loses what the limit excludes, so
+   * that lifting the limit later does not silently restore scopes the user was never given.
+   */
+  function issue(dc: DataCentre, request: AuthRequest, userId: string, scopes: string[]): IssuedToken {
+    const clientId = request.client.clientId;
+    const limit = state.accountsSession(dc).scopeLimit;
+    if (limit !== null) state.narrowGrant(dc, userId, clientId, limit);
+    return state.issueToken({ dataCentre: dc, userId, clientId, scopes });
+  }
+
+  function grant(dc: DataCentre, request: AuthRequest, userId: string, scopes: string[]): IssuedToken {
+    const token = issue(dc, request, userId, scopes);
+    state.recordGrant(dc, userId, request.client.clientId, scopes);
+    return token;
   }
 
   app.get('/oauth/v2/auth', (c) => {
@@ -188,9 +210,10 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
     const user = signedInUser(dc);
     if (!user) return c.html(signInPage(state.usersOf(dc), returnTo));
 
+    const scopes = allowedScopes(dc, request);
     const granted = state.grantedScopes(dc, user.id, request.client.clientId);
-    if (request.prompt !== 'consent' && granted && scopesCovered(request.scopes, granted)) {
-      return c.redirect(tokenRedirect(request, grant(dc, request, user.id)), 302);
+    if (request.prompt !== 'consent' && scopes.length > 0 && granted && scopesCovered(scopes, granted)) {
+      return c.redirect(tokenRedirect(request, grant(dc, request, user.id, scopes)), 302);
     }
     if (pendingConsents.size >= PENDING_CONSENT_LIMIT) pendingConsents.clear();
     const ticket = randomUUID();
@@ -210,9 +233,11 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
       );
     }
     pendingConsents.delete(ticket);
-    if (formField(form, 'decision') !== 'accept')
+    const scopes = allowedScopes(pending.dc, pending.request);
+    if (formField(form, 'decision') !== 'accept' || scopes.length === 0) {
       return c.redirect(errorRedirect(pending.request, 'access_denied'), 302);
-    return c.redirect(tokenRedirect(pending.request, grant(pending.dc, pending.request, pending.userId)), 302);
+    }
+    return c.redirect(tokenRedirect(pending.request, grant(pending.dc, pending.request, pending.userId, scopes)), 302);
   });
 
   app.get('/oauth/v2/auth/refresh', (c) => {
@@ -223,17 +248,12 @@ export function createAccountsApp(state: StandInState): Hono<StandInEnv> {
     if (session.silentRenewalFailure) return c.redirect(errorRedirect(request, session.silentRenewalFailure), 302);
     const user = signedInUser(dc);
     if (!user) return c.redirect(errorRedirect(request, 'prompt_required'), 302);
+    const scopes = allowedScopes(dc, request);
     const granted = state.grantedScopes(dc, user.id, request.client.clientId);
-    if (!granted || !scopesCovered(request.scopes, granted)) {
+    if (scopes.length === 0 || !granted || !scopesCovered(scopes, granted)) {
       return c.redirect(errorRedirect(request, 'client_not_granted'), 302);
     }
-    const token = state.issueToken({
-      dataCentre: dc,
-      userId: user.id,
-      clientId: request.client.clientId,
-      scopes: request.scopes,
-    });
-    return c.redirect(tokenRedirect(request, token), 302);
+    return c.redirect(tokenRedirect(request, issue(dc, request, user.id, scopes)), 302);
   });
 
   app.post('/oauth/v2/token/revoke', async (c) => {

@@ -3,6 +3,7 @@ import type { DataCentre } from '../utils/data-centres';
 import type { ConfigPatch, IssuedTokenAnswer, IssueTokenRequest, UsageAnswer } from './control';
 import type { ActiveFault, FaultSpec } from './faults';
 import type { RequestLogEntry, RequestLogFilter } from './request-log';
+import type { AssignedHow } from './scenarios/types';
 import type { AccountsSession, RecordState, SilentRenewalFailure, StandInConfig } from './state';
 
 export type AccountsAnswer = AccountsSession & { dataCentre: DataCentre };
@@ -30,9 +31,19 @@ export interface ControlClient {
   accounts(dataCentre: DataCentre): Promise<AccountsAnswer>;
   setSignedInUser(dataCentre: DataCentre, userId: string | null): Promise<AccountsAnswer>;
   setSilentRenewal(dataCentre: DataCentre, failWith: SilentRenewalFailure | null): Promise<AccountsAnswer>;
+  /** Only these of the requested scopes are granted at that data centre; null lifts the limit. */
+  setScopeLimit(dataCentre: DataCentre, scopes: string[] | null): Promise<AccountsAnswer>;
   clearGrants(dataCentre?: DataCentre): Promise<void>;
   record(orgId: string, module: string, id: string): Promise<RecordState>;
   setLocked(orgId: string, module: string, id: string, locked: boolean): Promise<RecordState>;
+  /** How the record holds one of its territories (`automatically` = by a territory rule). */
+  setAssignment(
+    orgId: string,
+    module: string,
+    id: string,
+    territoryId: string,
+    assigned: AssignedHow,
+  ): Promise<RecordState>;
   usage(orgId: string): Promise<UsageAnswer>;
   log(filter?: RequestLogFilter): Promise<RequestLogEntry[]>;
   clearLog(): Promise<void>;
@@ -78,12 +89,17 @@ export function createControlClient(controlUrl: string): ControlClient {
     setSignedInUser: (dataCentre, userId) => call('PUT', `/accounts/${segment(dataCentre)}/signed-in-user`, { userId }),
     setSilentRenewal: (dataCentre, failWith) =>
       call('PUT', `/accounts/${segment(dataCentre)}/silent-renewal`, { failWith }),
+    setScopeLimit: (dataCentre, scopes) => call('PUT', `/accounts/${segment(dataCentre)}/scope-limit`, { scopes }),
     clearGrants: async (dataCentre) => {
       await call('DELETE', `/accounts/grants${dataCentre === undefined ? '' : `?dataCentre=${segment(dataCentre)}`}`);
     },
     record: (orgId, module, id) => call('GET', `/records/${segment(orgId)}/${segment(module)}/${segment(id)}`),
     setLocked: (orgId, module, id, locked) =>
       call('PUT', `/records/${segment(orgId)}/${segment(module)}/${segment(id)}/lock`, { locked }),
+    setAssignment: (orgId, module, id, territoryId, assigned) =>
+      call('PUT', `/records/${segment(orgId)}/${segment(module)}/${segment(id)}/territories/${segment(territoryId)}`, {
+        assigned,
+      }),
     usage: (orgId) => call('GET', `/usage/${segment(orgId)}`),
     log: async (filter = {}) => {
       const query = new URLSearchParams();

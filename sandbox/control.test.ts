@@ -262,11 +262,74 @@ describe('records and accounts state', () => {
     expect((await t.control.setLocked(ORGS.euMain, 'Deals', RECORDS.deal, false)).locked).toBe(false);
   });
 
+  it('changes how a record holds a territory, as territory rules would', async () => {
+    const before = Date.now() - 1000;
+    const byRule = await t.control.setAssignment(
+      ORGS.euMain,
+      'Accounts',
+      RECORDS.alpineAccount,
+      TERRITORIES.germany,
+      'automatically',
+    );
+    const germany = byRule.territories.find((territory) => territory.id === TERRITORIES.germany);
+    expect(germany).toMatchObject({ name: 'Germany', assigned: 'automatically', assignedById: null });
+    expect(Date.parse(germany?.assignedTime ?? '')).toBeGreaterThanOrEqual(before);
+    expect(byRule.territories.map((territory) => territory.id)).toEqual([
+      TERRITORIES.germany,
+      TERRITORIES.dach,
+      TERRITORIES.markup,
+    ]);
+
+    const manual = await t.control.setAssignment(
+      ORGS.euMain,
+      'accounts',
+      RECORDS.alpineAccount,
+      TERRITORIES.dach,
+      'manually',
+    );
+    expect(manual.territories.find((territory) => territory.id === TERRITORIES.dach)).toMatchObject({
+      assigned: 'manually',
+      assignedById: USERS.anna,
+    });
+    expect(await t.control.record(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toEqual(manual);
+  });
+
+  it('answers 404 for a territory the record does not hold or an unknown record, 400 for a bad body', async () => {
+    await expect(
+      t.control.setAssignment(ORGS.euMain, 'Accounts', RECORDS.alpineAccount, TERRITORIES.spain, 'automatically'),
+    ).rejects.toMatchObject({ status: 404, message: expect.stringContaining('does not hold') });
+    await expect(
+      t.control.setAssignment(ORGS.euMain, 'Accounts', '1', TERRITORIES.germany, 'automatically'),
+    ).rejects.toMatchObject({ status: 404, message: expect.stringContaining('no such record') });
+    const badBody = await fetch(
+      `${t.standIn.controlUrl}/records/${ORGS.euMain}/Accounts/${RECORDS.alpineAccount}/territories/${TERRITORIES.germany}`,
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ assigned: 'rule' }) },
+    );
+    expect(badBody.status).toBe(400);
+    const [germany] = (await t.control.record(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).territories;
+    expect(germany?.assigned).toBe('manually');
+  });
+
+  it('sets, reports and lifts the scope limit per data centre; reset clears it', async () => {
+    const limited = await t.control.setScopeLimit('eu', ['ZohoCRM.modules.accounts.READ']);
+    expect(limited).toMatchObject({ dataCentre: 'eu', scopeLimit: ['ZohoCRM.modules.accounts.READ'] });
+    expect((await t.control.accounts('eu')).scopeLimit).toEqual(['ZohoCRM.modules.accounts.READ']);
+    expect((await t.control.accounts('us')).scopeLimit).toBeNull();
+    await expect(t.control.setScopeLimit('eu', ['ZohoCRM.everything.ALL'])).rejects.toMatchObject({ status: 400 });
+    expect((await t.control.setScopeLimit('eu', null)).scopeLimit).toBeNull();
+
+    await t.control.setScopeLimit('us', []);
+    expect((await t.control.accounts('us')).scopeLimit).toEqual([]);
+    await t.control.reset();
+    expect((await t.control.accounts('us')).scopeLimit).toBeNull();
+  });
+
   it('reports and changes the signed-in user per data centre', async () => {
     expect(await t.control.accounts('eu')).toEqual({
       dataCentre: 'eu',
       signedInUserId: USERS.anna,
       silentRenewalFailure: null,
+      scopeLimit: null,
     });
     expect((await t.control.accounts('us')).signedInUserId).toBe(USERS.grace);
     expect((await t.control.accounts('jp')).signedInUserId).toBeNull();

@@ -24,14 +24,27 @@
  *                                                a token as if the user had accepted the consent page
  *                                                (no grant is recorded) → {access_token, expires_in, api_domain, location}
  *   POST   /tokens/expire     {dataCentre?}      every live token (of that data centre) expires now → {expired}
- *   GET    /accounts/:dc                         {dataCentre, signedInUserId, silentRenewalFailure}
+ *   GET    /accounts/:dc                         {dataCentre, signedInUserId, silentRenewalFailure, scopeLimit}
  *   PUT    /accounts/:dc/signed-in-user  {userId: string | null}      who is signed in at accounts.<dc>
  *   PUT    /accounts/:dc/silent-renewal  {failWith: 'client_not_granted' | 'prompt_required' | null}
  *                                                make /oauth/v2/auth/refresh fail (or work again)
+ *   PUT    /accounts/:dc/scope-limit  {scopes: string[] | null}
+ *                                                as an admin restricting the client: consent Accept and
+ *                                                silent renewal grant (and record) only the requested
+ *                                                scopes named here, so the API may then answer
+ *                                                OAUTH_SCOPE_MISMATCH; a session grant loses the scopes
+ *                                                outside the limit when used under it, so after lifting
+ *                                                it (null) renewal needs a fresh consent unless the grant
+ *                                                still covers the request → the accounts answer
  *   DELETE /accounts/grants?dataCentre=          forget the session grants (silent renewal then fails
  *                                                with client_not_granted) → {cleared: true}
  *   GET    /records/:orgId/:module/:id           RecordState (module = API name, e.g. Deals)
  *   PUT    /records/:orgId/:module/:id/lock {locked: boolean}  → RecordState
+ *   PUT    /records/:orgId/:module/:id/territories/:territoryId  {assigned: 'manually' | 'automatically'}
+ *                                                how the record holds that territory, as if territory rules
+ *                                                ran meanwhile (a rule-held one then refuses removal with
+ *                                                NOT_ALLOWED) → RecordState; 404 when the record does not
+ *                                                hold it
  *   GET    /usage/:orgId                         {inFlight, creditsUsed, concurrencyLimit, creditLimit}
  *   GET    /log?kind=&host=&path=                {entries: RequestLogEntry[]} (kind: page|accounts|api|unknown)
  *   DELETE /log                                  {cleared: true}
@@ -43,6 +56,7 @@ import { FAULT_KINDS } from './faults';
 import { apiDomainOf } from './hosts';
 import type { RequestKind } from './request-log';
 import { isScenarioName, scenarioNames } from './scenarios/index';
+import { unknownScopes } from './scopes';
 import { resolveModule, type StandInState } from './state';
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -78,7 +92,16 @@ const SignedInUserSchema = v.strictObject({ userId: v.nullable(v.string()) });
 const SilentRenewalSchema = v.strictObject({
   failWith: v.nullable(v.picklist(['client_not_granted', 'prompt_required'])),
 });
+const ScopeLimitSchema = v.strictObject({
+  scopes: v.nullable(
+    v.pipe(
+      v.array(v.string()),
+      v.check((scopes) => unknownScopes(scopes).length === 0, 'every scope must be one Zoho knows'),
+    ),
+  ),
+});
 const LockSchema = v.strictObject({ locked: v.boolean() });
+const AssignmentSchema = v.strictObject({ assigned: v.picklist(['manually', 'automatically']) });
 
 export type ConfigPatch = v.InferOutput<typeof ConfigPatchSchema>;
 export type IssueTokenRequest = v.InferOutput<typeof IssueTokenSchema>;
@@ -219,6 +242,13 @@ export function createControlApp(state: StandInState): Hono {
     return c.json(accountsAnswer(dc));
   });
 
+  app.put('/accounts/:dc/scope-limit', async (c) => {
+    const dc = dataCentreParam(c);
+    const { scopes } = await readBody(c, ScopeLimitSchema);
+    state.accountsSession(dc).scopeLimit = scopes;
+    return c.json(accountsAnswer(dc));
+  });
+
   function findRecord(c: Context) {
     const module = resolveModule(c.req.param('module') ?? '');
     const record = module ? state.findRecord(c.req.param('orgId') ?? '', module, c.req.param('id') ?? '') : undefined;
@@ -235,6 +265,16 @@ export function createControlApp(state: StandInState): Hono {
     if (!record) return c.json({ error: 'no such record' }, 404);
     const { locked } = await readBody(c, LockSchema);
     state.setLocked(record, locked);
+    return c.json(state.recordState(record));
+  });
+
+  app.put('/records/:orgId/:module/:id/territories/:territoryId', async (c) => {
+    const record = findRecord(c);
+    if (!record) return c.json({ error: 'no such record' }, 404);
+    const { assigned } = await readBody(c, AssignmentSchema);
+    if (!state.setAssignment(record, c.req.param('territoryId'), assigned)) {
+      return c.json({ error: 'the record does not hold that territory' }, 404);
+    }
     return c.json(state.recordState(record));
   });
 

@@ -40,6 +40,13 @@ export function scopesCovered(wanted: readonly string[], granted: readonly strin
   return wanted.every((scope) => have.has(scope.toLowerCase()));
 }
 
+/** The requested scopes that a limit lets through (named in it, case-insensitive); all when no limit. */
+export function scopesAllowed(requested: readonly string[], limit: readonly string[] | null): string[] {
+  if (limit === null) return [...requested];
+  const allowed = new Set(limit.map((scope) => scope.toLowerCase()));
+  return requested.filter((scope) => allowed.has(scope.toLowerCase()));
+}
+
 function moduleScopeName(module: CrmModule): string {
   return module === 'CustomModule1' ? 'custom' : module.toLowerCase();
 }

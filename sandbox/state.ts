@@ -73,6 +73,8 @@ export interface AccountsSession {
   signedInUserId: string | null;
   /** when set, every silent renewal at this data centre fails with this error */
   silentRenewalFailure: SilentRenewalFailure | null;
+  /** when set, only these of the requested scopes are granted (an admin's restriction); null = no limit */
+  scopeLimit: string[] | null;
 }
 
 /** A record as the control interface reports it. */
@@ -191,7 +193,7 @@ export class StandInState {
     this.accounts = new Map(
       DATA_CENTRE_IDS.map((dc) => [
         dc,
-        { signedInUserId: this.firstAdminOf(dc)?.id ?? null, silentRenewalFailure: null },
+        { signedInUserId: this.firstAdminOf(dc)?.id ?? null, silentRenewalFailure: null, scopeLimit: null },
       ]),
     );
   }
@@ -286,6 +288,25 @@ export class StandInState {
 
   setLocked(record: ScenarioRecord, locked: boolean): void {
     record.locked = locked;
+  }
+
+  /**
+   * Changes how the record holds one of its territories, as if territory rules had run: a rule
+   * assignment has no assigning user; a manual one made from it is credited to the record owner.
+   * False when the record does not hold the territory.
+   */
+  setAssignment(record: ScenarioRecord, territoryId: string, assigned: TerritoryAssignment['assigned']): boolean {
+    const index = record.territories.findIndex((a) => a.territoryId === territoryId);
+    const current = record.territories[index];
+    if (!current) return false;
+    if (current.assigned === assigned) return true;
+    record.territories[index] = {
+      territoryId,
+      assigned,
+      assignedById: assigned === 'automatically' ? null : record.ownerId,
+      assignedTime: zohoTime(Date.now()),
+    };
+    return true;
   }
 
   recordState(record: ScenarioRecord): RecordState {
@@ -401,7 +422,7 @@ export class StandInState {
   accountsSession(dc: DataCentre): AccountsSession {
     let session = this.accounts.get(dc);
     if (!session) {
-      session = { signedInUserId: null, silentRenewalFailure: null };
+      session = { signedInUserId: null, silentRenewalFailure: null, scopeLimit: null };
       this.accounts.set(dc, session);
     }
     return session;
@@ -416,6 +437,14 @@ export class StandInState {
     const granted = this.grants.get(key) ?? new Set<string>();
     for (const scope of scopes) granted.add(scope.toLowerCase());
     this.grants.set(key, granted);
+  }
+
+  /** Drops from the session grant every scope not in `allowed` (case-insensitive). */
+  narrowGrant(dc: DataCentre, userId: string, clientId: string, allowed: readonly string[]): void {
+    const granted = this.grants.get(this.grantKey(dc, userId, clientId));
+    if (!granted) return;
+    const keep = new Set(allowed.map((scope) => scope.toLowerCase()));
+    for (const scope of [...granted]) if (!keep.has(scope)) granted.delete(scope);
   }
 
   /** Scopes granted for the session, or null if the user never granted this client. */

@@ -83,6 +83,30 @@ describe('remove_territories, one record', () => {
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toContain(TERRITORIES.dach);
   });
 
+  it('refuses a territory that rules took over after it was read, and removes one they gave up', async () => {
+    const read = await t.request(EU_API, `/crm/v8/Accounts/${RECORDS.alpineAccount}?fields=Territories`, {
+      headers: { authorization: anna },
+    });
+    const [held] = (read.json() as { data: { Territories: { id: string; $assigned: string }[] }[] }).data;
+    expect(held?.Territories[0]).toMatchObject({ id: TERRITORIES.germany, $assigned: 'manually' });
+
+    await t.control.setAssignment(ORGS.euMain, 'Accounts', RECORDS.alpineAccount, TERRITORIES.germany, 'automatically');
+    const refused = await removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.germany]);
+    expect(refused.status).toBe(403);
+    expect((refused.json() as DataAnswer).data[0]).toMatchObject({
+      code: 'NOT_ALLOWED',
+      details: { id: TERRITORIES.germany, json_path: '$.data[0].Territories[0].id' },
+    });
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toContain(TERRITORIES.germany);
+
+    await t.control.setAssignment(ORGS.euMain, 'Accounts', RECORDS.alpineAccount, TERRITORIES.dach, 'manually');
+    expect((await removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.dach])).status).toBe(200);
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toEqual([
+      TERRITORIES.germany,
+      TERRITORIES.markup,
+    ]);
+  });
+
   it('answers INVALID_DATA with the JSON path for an unknown or unassigned territory and an unknown record', async () => {
     const unassigned = await removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.germany, TERRITORIES.spain]);
     expect(unassigned.status).toBe(400);
