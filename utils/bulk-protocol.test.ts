@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BULK_RECORDS, parseBulkRequest } from './bulk-protocol';
+
+const org = { dataCentre: 'eu', sandbox: false, orgId: '20079833178' };
+const start = {
+  type: 'bulk.start',
+  ...org,
+  module: 'Accounts',
+  territoryIds: ['111111000000046898'],
+  recordIds: ['4150868000004522032'],
+};
+
+describe('parseBulkRequest', () => {
+  it('accepts each request in its documented shape', () => {
+    for (const request of [
+      { type: 'bulk.territories', ...org },
+      { type: 'bulk.recordsInTerritory', ...org, module: 'Deals', territoryId: '1' },
+      { ...start, type: 'bulk.preview' },
+      start,
+      { ...start, holdings: { '4150868000004522032': [{ id: '111111000000046898', assigned: 'manually' }] } },
+      { ...start, batchSize: 10, concurrency: 2 },
+      { type: 'bulk.status', jobId: 'f3c1e2a4-1b2c-4d5e-8f90-0123456789ab', includeRecords: true },
+      { type: 'bulk.jobs' },
+      { type: 'bulk.pause', jobId: 'a1' },
+      { type: 'bulk.resume', jobId: 'a1' },
+      { type: 'bulk.cancel', jobId: 'a1' },
+      { type: 'bulk.retryFailed', jobId: 'a1' },
+    ]) {
+      expect(parseBulkRequest(request), JSON.stringify(request)).toEqual(request);
+    }
+  });
+
+  it('refuses ids that are not Zoho ids, empty lists, and too many records', () => {
+    expect(parseBulkRequest({ ...start, recordIds: ['12a'] })).toBeNull();
+    expect(parseBulkRequest({ ...start, recordIds: [] })).toBeNull();
+    expect(parseBulkRequest({ ...start, territoryIds: [] })).toBeNull();
+    const tooMany = Array.from({ length: MAX_BULK_RECORDS + 1 }, (_, i) => String(i + 1));
+    expect(parseBulkRequest({ ...start, recordIds: tooMany })).toBeNull();
+  });
+
+  it('refuses settings beyond what Zoho allows, unknown keys and unknown types', () => {
+    expect(parseBulkRequest({ ...start, batchSize: 101 })).toBeNull();
+    expect(parseBulkRequest({ ...start, concurrency: 0 })).toBeNull();
+    expect(parseBulkRequest({ ...start, token: 'x' })).toBeNull();
+    expect(parseBulkRequest({ type: 'bulk.status', jobId: '../etc' })).toBeNull();
+    expect(parseBulkRequest({ type: 'record.territories' })).toBeNull();
+    expect(parseBulkRequest({ ...start, module: 'Cases' })).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+// The typed protocol between the bulk page and the background for bulk removals. Only extension
+// pages may send these. Requests are validated by the background with these schemas; no message
+// ever carries a token. Connections come from `auth.connections` (messaging.ts).
+import * as v from 'valibot';
+import { MAX_BATCH_SIZE, MAX_CONCURRENCY } from './bulk/job';
+import type { BulkPreview } from './bulk/plan';
+import type { BulkJobSummary, BulkRecordRow } from './bulk/progress';
+import { TERRITORY_MODULES } from './crm-page';
+import { DATA_CENTRE_IDS } from './data-centres';
+import type { Result } from './messaging';
+
+/** A job lives in `storage.local` with an outcome per record; this keeps one job well inside it. */
+export const MAX_BULK_RECORDS = 25_000;
+export const MAX_BULK_TERRITORIES = 50;
+
+const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
+const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/));
+
+const org = {
+  dataCentre: v.picklist(DATA_CENTRE_IDS),
+  sandbox: v.boolean(),
+  /** the zgid of the org (`X-CRM-ORG`), null for the token's default org */
+  orgId: v.nullable(ZohoId),
+};
+const module = v.picklist(TERRITORY_MODULES);
+const TerritoryIds = v.pipe(v.array(ZohoId), v.minLength(1), v.maxLength(MAX_BULK_TERRITORIES));
+const RecordIds = v.pipe(v.array(ZohoId), v.minLength(1), v.maxLength(MAX_BULK_RECORDS));
+const Holdings = v.record(
+  ZohoId,
+  v.array(v.strictObject({ id: ZohoId, assigned: v.picklist(['manually', 'automatically']) })),
+);
+const PositiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const BulkRequestSchema = v.variant('type', [
+  /** Territory definitions of the org (`settings/territories`), cached by the background. */
+  v.strictObject({ type: v.literal('bulk.territories'), ...org }),
+  /** Every record of the module currently in a territory (Zoho's record listing by territory). */
+  v.strictObject({ type: v.literal('bulk.recordsInTerritory'), ...org, module, territoryId: ZohoId }),
+  /** Reads the records' territories (`?ids=`, 100 a call) and counts what a run would do. */
+  v.strictObject({
+    type: v.literal('bulk.preview'),
+    ...org,
+    module,
+    territoryIds: TerritoryIds,
+    recordIds: RecordIds,
+  }),
+  /** Starts a run; `holdings` is the preview's read, so that rule-assigned territories are not sent. */
+  v.strictObject({
+    type: v.literal('bulk.start'),
+    ...org,
+    module,
+    territoryIds: TerritoryIds,
+    recordIds: RecordIds,
+    holdings: v.optional(Holdings),
+    batchSize: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_BATCH_SIZE))),
+    concurrency: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_CONCURRENCY))),
+  }),
+  /** Progress; with `includeRecords`, every record and its outcome (large: ask once it is over). */
+  v.strictObject({ type: v.literal('bulk.status'), jobId: JobId, includeRecords: v.optional(v.boolean()) }),
+  /** The jobs kept, newest first. */
+  v.strictObject({ type: v.literal('bulk.jobs') }),
+  v.strictObject({ type: v.literal('bulk.pause'), jobId: JobId }),
+  v.strictObject({ type: v.literal('bulk.resume'), jobId: JobId }),
+  v.strictObject({ type: v.literal('bulk.cancel'), jobId: JobId }),
+  /** A new job over the records that failed, were locked, refused or cancelled. */
+  v.strictObject({ type: v.literal('bulk.retryFailed'), jobId: JobId }),
+]);
+
+export type BulkRequest = v.InferOutput<typeof BulkRequestSchema>;
+export type BulkRequestType = BulkRequest['type'];
+
+export function parseBulkRequest(message: unknown): BulkRequest | null {
+  const parsed = v.safeParse(BulkRequestSchema, message);
+  return parsed.success ? parsed.output : null;
+}
+
+export interface BulkTerritory {
+  id: string;
+  name: string;
+  /** `reporting_to.id`: the parent territory, null at the top */
+  parentId: string | null;
+}
+
+export interface RecordsInTerritory {
+  recordIds: string[];
+  /** the territory holds more records than one job takes (MAX_BULK_RECORDS) */
+  truncated: boolean;
+}
+
+export interface BulkJobView extends BulkJobSummary {
+  /** present when asked for with `includeRecords` */
+  records?: BulkRecordRow[];
+}
+
+export interface BulkResponseOf {
+  'bulk.territories': Result<BulkTerritory[]>;
+  'bulk.recordsInTerritory': Result<RecordsInTerritory>;
+  'bulk.preview': Result<BulkPreview>;
+  'bulk.start': Result<{ jobId: string }>;
+  'bulk.status': Result<BulkJobView>;
+  'bulk.jobs': Result<BulkJobSummary[]>;
+  'bulk.pause': Result<BulkJobSummary>;
+  'bulk.resume': Result<BulkJobSummary>;
+  'bulk.cancel': Result<BulkJobSummary>;
+  'bulk.retryFailed': Result<{ jobId: string }>;
+}
+
+export type BulkResponseFor<R extends BulkRequest> = BulkResponseOf[R['type']];

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { type BulkJob, createBulkJob, parseBulkJob } from './job';
+import { type BulkJobStore, type BulkStartSpec, createBulkJobManager } from './manager';
+import { FakeOrg, VirtualClock } from './simulation';
+
+const T1 = '111111000000046898';
+
+class MemoryStore implements BulkJobStore {
+  readonly entries = new Map<string, string>();
+  load = async (jobId: string) => {
+    const json = this.entries.get(jobId);
+    return json === undefined ? undefined : JSON.parse(json);
+  };
+  save = async (job: BulkJob) => {
+    this.entries.set(job.id, JSON.stringify(job));
+  };
+  list = async () => [...this.entries.values()].map((json) => JSON.parse(json));
+  remove = async (jobId: string) => {
+    this.entries.delete(jobId);
+  };
+}
+
+function ids(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(5000 + i));
+}
+
+function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClock; keepFinished?: number } = {}) {
+  const clock = options.clock ?? new VirtualClock();
+  const org = options.org ?? new FakeOrg(clock);
+  const store = options.store ?? new MemoryStore();
+  let next = 0;
+  const manager = createBulkJobManager({
+    store,
+    callsFor: () => ({ removeBatch: org.removeBatch, readTerritories: org.readTerritories }),
+    newJobId: () => `job-${++next}`,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    keepFinished: options.keepFinished,
+  });
+  return { clock, org, store, manager };
+}
+
+function spec(recordIds: string[]): BulkStartSpec {
+  return { dataCentre: 'eu', sandbox: false, orgId: null, module: 'Contacts', territoryIds: [T1], recordIds };
+}
+
+function seed(org: FakeOrg, recordIds: string[]): void {
+  for (const id of recordIds) org.add(id, { [T1]: 'manually' });
+}
+
+describe('createBulkJobManager', () => {
+  it('starts a job, runs it to the end and reports progress and every record', async () => {
+    const { org, manager, clock, store } = setup();
+    seed(org, ids(150));
+    const started = await manager.start(spec(ids(150)));
+    expect(started).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    await clock.run(manager.idle());
+
+    const status = await manager.status('job-1', true);
+    expect(status.ok && status.value).toMatchObject({
+      id: 'job-1',
+      status: 'finished',
+      progress: { total: 150, settled: 150, percent: 100, calls: { remove: 2, read: 0 } },
+    });
+    expect(status.ok && status.value.records?.[0]).toEqual({
+      id: '5000',
+      territoryIds: [T1],
+      outcome: { kind: 'removed' },
+    });
+    expect(parseBulkJob(await store.load('job-1'))?.status).toBe('finished');
+  });
+
+  it('leaves the records out of the status unless asked', async () => {
+    const { org, manager, clock } = setup();
+    seed(org, ids(3));
+    await manager.start(spec(ids(3)));
+    await clock.run(manager.idle());
+    const status = await manager.status('job-1');
+    expect(status.ok && 'records' in status.value).toBe(false);
+  });
+
+  it('pauses and resumes a running job without sending a record twice', async () => {
+    const { org, manager, clock } = setup();
+    org.latencyMs = 100;
+    seed(org, ids(500));
+    await manager.start({ ...spec(ids(500)), concurrency: 1 });
+    await clock.run(clock.sleep(150));
+    const paused = await manager.pause('job-1');
+    expect(paused.ok && paused.value.status).toBe('paused');
+    await clock.run(manager.idle());
+    expect(org.removeCalls).toHaveLength(2);
+
+    const resumed = await manager.resume('job-1');
+    expect(resumed.ok && resumed.value.status).toBe('running');
+    await clock.run(manager.idle());
+    const status = await manager.status('job-1');
+    expect(status.ok && status.value.progress.counts.removed).toBe(500);
+    expect(org.removeCalls).toHaveLength(5);
+    expect(ids(500).every((id) => org.timesSent(id) === 1)).toBe(true);
+  });
+
+  it('resumes, after a restart, the jobs that were running, reading back the batch in flight', async () => {
+    const store = new MemoryStore();
+    const org = new FakeOrg();
+    seed(org, ids(300));
+    org.script(1, { kind: 'hang' });
+    const first = setup({ org, store });
+    await first.manager.start({ ...spec(ids(300)), concurrency: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(org.removeCalls).toHaveLength(2);
+
+    // A new worker: the old one's module state is gone, the store is not.
+    const second = setup({ org, store });
+    await second.manager.resumeInterrupted();
+    await second.clock.run(second.manager.idle());
+    const status = await second.manager.status('job-1');
+    expect(status.ok && status.value.status).toBe('finished');
+    expect(status.ok && status.value.progress.counts.removed).toBe(300);
+    expect(org.readCalls).toHaveLength(1);
+    expect(ids(300).every((id) => org.processed.get(id) === 1)).toBe(true);
+  });
+
+  it('cancels a stored job no worker runs, reading back the batch that was in flight', async () => {
+    const store = new MemoryStore();
+    const org = new FakeOrg();
+    seed(org, ids(150));
+    const stored = createBulkJob({ ...spec(ids(150)), id: 'job-9', now: 0 });
+    const inFlight = stored.batches[0];
+    if (inFlight) inFlight.status = 'sending';
+    for (const id of ids(30)) org.records.get(id)?.delete(T1);
+    await store.save(stored);
+
+    const { manager, clock } = setup({ org, store });
+    const cancelled = await manager.cancel('job-9');
+    expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
+    await clock.run(manager.idle());
+    const status = await manager.status('job-9');
+    expect(status.ok && status.value.progress.counts).toMatchObject({ removed: 30, cancelled: 120 });
+    expect(org.removeCalls).toEqual([]);
+  });
+
+  it('retries the failed records as a new job', async () => {
+    const { org, manager, clock } = setup();
+    seed(org, ids(4));
+    org.locked.add('5001');
+    org.locked.add('5003');
+    await manager.start(spec(ids(4)));
+    await clock.run(manager.idle());
+    org.locked.clear();
+
+    const retry = await manager.retryFailed('job-1');
+    expect(retry).toEqual({ ok: true, value: { jobId: 'job-2' } });
+    await clock.run(manager.idle());
+    const status = await manager.status('job-2', true);
+    expect(status.ok && status.value.retryOf).toBe('job-1');
+    expect(status.ok && status.value.records?.map((row) => [row.id, row.outcome?.kind])).toEqual([
+      ['5001', 'removed'],
+      ['5003', 'removed'],
+    ]);
+    expect(await manager.retryFailed('job-2')).toEqual({ ok: false, error: { code: 'NOTHING_TO_RETRY' } });
+  });
+
+  it('answers JOB_NOT_FOUND for a job it does not know', async () => {
+    const { manager } = setup();
+    expect(await manager.status('nope')).toEqual({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(await manager.cancel('nope')).toEqual({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+  });
+
+  it('lists jobs newest first and keeps only the newest finished ones', async () => {
+    const { org, manager, clock, store } = setup({ keepFinished: 2 });
+    seed(org, ids(1));
+    for (let i = 0; i < 4; i++) {
+      await manager.start(spec(ids(1)));
+      await clock.run(manager.idle());
+      await clock.run(clock.sleep(10));
+    }
+    const jobs = await manager.jobs();
+    expect(jobs.ok && jobs.value.map((job) => job.id)).toEqual(['job-4', 'job-3']);
+    expect([...store.entries.keys()].sort()).toEqual(['job-3', 'job-4']);
+  });
+});
