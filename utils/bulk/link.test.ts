@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bulkLinkHash, parseBulkLink } from './link';
+
+describe('parseBulkLink', () => {
+  it('reads a selection from the hash', () => {
+    expect(parseBulkLink('#ids=11,22,x,11&module=Accounts&dc=eu&org=20079833178&sandbox=1&territories=7,8')).toEqual({
+      recordIds: ['11', '22'],
+      invalidIds: 1,
+      territoryIds: ['7', '8'],
+      module: 'Accounts',
+      dataCentre: 'eu',
+      sandbox: true,
+      orgId: '20079833178',
+      jobId: null,
+    });
+  });
+
+  it('ignores what it does not know', () => {
+    expect(parseBulkLink('#module=Cases&dc=uk&org=acme&job=../x')).toEqual({
+      recordIds: [],
+      invalidIds: 0,
+      territoryIds: [],
+      module: null,
+      dataCentre: null,
+      sandbox: false,
+      orgId: null,
+      jobId: null,
+    });
+    expect(parseBulkLink('').recordIds).toEqual([]);
+  });
+
+  it('round-trips what bulkLinkHash writes', () => {
+    const hash = bulkLinkHash({ recordIds: ['1', '2'], module: 'Deals', dataCentre: 'ca', jobId: 'abc-1' });
+    expect(hash).toBe('#ids=1,2&module=Deals&dc=ca&job=abc-1');
+    expect(parseBulkLink(hash)).toMatchObject({
+      recordIds: ['1', '2'],
+      module: 'Deals',
+      dataCentre: 'ca',
+      jobId: 'abc-1',
+    });
+    expect(bulkLinkHash({})).toBe('');
+  });
+});
