@@ -1,0 +1,45 @@
+// What a journey needs from a browser, so the same journeys run in Chromium (Playwright over CDP)
+// and Firefox (Puppeteer over WebDriver BiDi) against the built, unmodified extension.
+
+import type { PanelRow } from './in-page';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** Origin of the extension's pages, e.g. chrome-extension://<id> */
+  readonly extensionOrigin: string;
+  /** The one tab journeys work in. */
+  readonly tab: BrowserTab;
+  /** Opens another tab (options page, a second record). */
+  newTab(): Promise<BrowserTab>;
+  /** Resolves with the next window the browser opens (the OAuth consent page). */
+  nextWindow(timeoutMs?: number): Promise<BrowserTab>;
+  /** Stops the extension's background (service worker) as the browser would when idle; null where unsupported. */
+  readonly stopBackground: (() => Promise<void>) | null;
+  close(): Promise<void>;
+}
+
+export interface BrowserTab {
+  goto(url: string): Promise<void>;
+  url(): Promise<string>;
+  /** Runs a function body in the page's main world (as a page script would), returning JSON. */
+  evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Text of the territory panel in this document (top frame), or null when no panel is mounted. */
+  panelText(): Promise<string | null>;
+  /** The territory rows the panel lists, or null when no panel is mounted. */
+  panelRows(): Promise<PanelRow[] | null>;
+  /** A trusted click (real input) on a panel button found by its accessible name. */
+  clickPanelButton(name: string, options?: { clickCount?: number }): Promise<void>;
+  /** Whether the panel shows a visible control with this accessible name. */
+  hasPanelControl(name: string): Promise<boolean>;
+  /** A trusted click on a page element (not in the panel) found by CSS selector. */
+  clickPage(selector: string): Promise<void>;
+  pressKey(key: string): Promise<void>;
+  /** Accessible name of the focused element inside the panel, or null. */
+  focusedPanelElement(): Promise<string | null>;
+  /** The same operations inside the first child frame whose URL contains `urlPart`. */
+  frame(urlPart: string): Promise<BrowserTab>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,458 @@
+// The end-to-end journeys, written once and run in every browser they list.
+import { MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES } from '../../../sandbox/scenarios/default';
+import { waitFor } from '../harness/wait';
+import {
+  acceptConsent,
+  apiCalls,
+  BOTH,
+  CHROMIUM_ONLY,
+  EU_CRM,
+  expect,
+  expectPanelToMatchStandIn,
+  type Journey,
+  pages,
+  pause,
+  redirectUriOf,
+  removalBody,
+  rowNamed,
+  rows,
+  settledApiCalls,
+  signInFromPanel,
+  waitForPanelText,
+  waitForRows,
+  ZOHO_ONE_EU,
+} from './context';
+
+const without = (name: string) => (listed: { name: string }[]) => !listed.some((row) => row.name === name);
+
+export const JOURNEYS: Journey[] = [
+  {
+    name: 'signs in from the panel through the consent page on the EU data centre and lists territories',
+    browsers: BOTH,
+    async run(context) {
+      const { browser, tab, control } = context;
+      await tab.goto(pages.alpine);
+      await waitForPanelText(tab, 'Sign in to Zoho CRM');
+      expect(await apiCalls(control)).toEqual([]);
+
+      await acceptConsent(browser, () => tab.clickPanelButton('Sign in to Zoho CRM'));
+      const listed = await rows(tab);
+      expect(listed.map((row) => row.name).sort()).toEqual(['DACH', 'Germany', MARKUP_TERRITORY_NAME].sort());
+      expect(rowNamed(listed, 'Germany')?.text).toMatch(/Manually by Anna/);
+      expect(rowNamed(listed, 'DACH')?.text).toMatch(/territory rules/);
+
+      const authorize = (await control.log({ kind: 'accounts', path: '/oauth/v2/auth' }))[0];
+      expect(authorize?.host).toBe('accounts.zoho.eu');
+      expect(authorize?.query).toMatchObject({
+        response_type: 'token',
+        client_id: '1000.TERRITORYPANELDEMO',
+        redirect_uri: redirectUriOf(browser.name),
+      });
+      expect(authorize?.query.state).toMatch(/.{16,}/);
+      expect(authorize?.query.scope?.split(',')).toEqual(
+        expect.arrayContaining(['ZohoCRM.modules.accounts.READ', 'ZohoCRM.modules.accounts.UPDATE']),
+      );
+
+      const calls = await settledApiCalls(control);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({
+        host: 'www.zohoapis.eu',
+        method: 'GET',
+        path: `/crm/v8/Accounts/${RECORDS.alpineAccount}`,
+        status: 200,
+        headers: { 'x-crm-org': ORGS.euMain },
+      });
+      expect(calls[0]?.headers.authorization).toMatch(/^Zoho-oauthtoken \S+$/);
+    },
+  },
+  {
+    name: 'removes a territory with one click: the row goes, exactly one POST',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.clearLog();
+
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'Germany to go', without('Germany'));
+      await waitFor('an Undo button', () => tab.hasPanelControl('Undo removal of Germany'));
+
+      const posts = await settledApiCalls(control, 'POST');
+      expect(posts).toHaveLength(1);
+      expect(posts[0]).toMatchObject({
+        host: 'www.zohoapis.eu',
+        path: `/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/remove_territories`,
+        status: 200,
+        headers: { 'x-crm-org': ORGS.euMain },
+        body: removalBody(RECORDS.alpineAccount, TERRITORIES.germany),
+      });
+      expect(posts[0]?.headers.authorization).toMatch(/^Zoho-oauthtoken \S+$/);
+      expect(posts[0]?.headers['content-type']).toMatch(/application\/json/);
+      const held = await control.record(ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+      expect(held.territories.map((t) => t.id)).not.toContain(TERRITORIES.germany);
+    },
+  },
+  {
+    name: 'undoes a removal: the territory is assigned again',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'Germany to go', without('Germany'));
+      await control.clearLog();
+
+      await tab.clickPanelButton('Undo removal of Germany');
+      await waitForRows(tab, 'Germany to come back', (listed) => rowNamed(listed, 'Germany') !== undefined);
+      const posts = await settledApiCalls(control, 'POST');
+      expect(posts.map((p) => [p.path, p.status])).toEqual([
+        [`/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/assign_territories`, 200],
+      ]);
+      expect(posts[0]?.body).toEqual(removalBody(RECORDS.alpineAccount, TERRITORIES.germany));
+      await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+    },
+  },
+  {
+    name: 'a rule-assigned territory has no live remove button; a server NOT_ALLOWED shows on its row',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      const listed = await signInFromPanel(context, pages.alpine);
+      expect(rowNamed(listed, 'DACH')?.text).toMatch(/Zoho does not allow removing it/);
+      expect(await tab.hasPanelControl('Remove territory Germany')).toBe(true);
+      expect(await tab.hasPanelControl('Remove territory DACH')).toBe(false);
+
+      // Territory rules take Germany over between the read and the click.
+      await control.setAssignment(ORGS.euMain, 'Accounts', RECORDS.alpineAccount, TERRITORIES.germany, 'automatically');
+      await control.clearLog();
+      await tab.clickPanelButton('Remove territory Germany');
+      const after = await waitForRows(tab, 'NOT_ALLOWED on Germany', (r) =>
+        Boolean(rowNamed(r, 'Germany')?.text.includes('Code: NOT_ALLOWED')),
+      );
+      expect(rowNamed(after, 'Germany')?.text).toMatch(/territory rules/i);
+      expect(await settledApiCalls(control, 'POST')).toHaveLength(1);
+    },
+  },
+  {
+    name: 'a locked record shows RECORD_LOCKED on the row; after unlocking, Retry removes it',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.locked);
+      await control.clearLog();
+
+      await tab.clickPanelButton('Remove territory Sweden');
+      const failed = await waitForRows(tab, 'RECORD_LOCKED on Sweden', (r) =>
+        Boolean(rowNamed(r, 'Sweden')?.text.includes('Code: RECORD_LOCKED')),
+      );
+      expect(rowNamed(failed, 'Sweden')?.text).toMatch(/locked/i);
+
+      await control.setLocked(ORGS.euMain, 'Accounts', RECORDS.lockedAccount, false);
+      await tab.clickPanelButton('Retry');
+      await waitForRows(tab, 'Sweden to go', without('Sweden'));
+      const posts = await settledApiCalls(control, 'POST');
+      expect(posts.map((p) => p.status)).toEqual([400, 200]);
+    },
+  },
+  {
+    name: 'Leads without territories say so, and nothing is offered to remove',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { browser, tab, control } = context;
+      await tab.goto(pages.usLead);
+      await waitForPanelText(tab, 'Sign in to Zoho CRM');
+      await acceptConsent(browser, () => tab.clickPanelButton('Sign in to Zoho CRM'));
+      await waitForPanelText(tab, 'Territories are not enabled for Leads');
+      const calls = await settledApiCalls(control);
+      expect(calls.map((c) => [c.host, c.method, c.path])).toEqual([
+        ['www.zohoapis.com', 'GET', `/crm/v8/Leads/${RECORDS.usLead}`],
+      ]);
+    },
+  },
+  {
+    name: 'a user without permission to update sees NO_PERMISSION on the row',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      const { ben } = await import('../../../sandbox/scenarios/default').then((m) => m.USERS);
+      await control.setSignedInUser('eu', ben);
+      await signInFromPanel(context, pages.alpine);
+      await tab.clickPanelButton('Remove territory Germany');
+      const failed = await waitForRows(tab, 'NO_PERMISSION on Germany', (r) =>
+        Boolean(rowNamed(r, 'Germany')?.text.includes('Code: NO_PERMISSION')),
+      );
+      expect(rowNamed(failed, 'Germany')?.text).toMatch(/administrator/i);
+    },
+  },
+  {
+    name: 'a connection without the update scope offers Reconnect, and the removal then completes',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { browser, tab, control } = context;
+      const readOnly = [
+        'ZohoCRM.modules.leads.READ',
+        'ZohoCRM.modules.accounts.READ',
+        'ZohoCRM.modules.contacts.READ',
+        'ZohoCRM.modules.deals.READ',
+        'ZohoCRM.settings.territories.READ',
+      ];
+      await control.setScopeLimit('eu', readOnly);
+      await signInFromPanel(context, pages.alpine);
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'OAUTH_SCOPE_MISMATCH on Germany', (r) =>
+        Boolean(rowNamed(r, 'Germany')?.text.includes('Code: OAUTH_SCOPE_MISMATCH')),
+      );
+
+      await control.setScopeLimit('eu', null);
+      await acceptConsent(browser, () => tab.clickPanelButton('Reconnect'));
+      await waitForRows(tab, 'Germany to go after reconnecting', without('Germany'));
+      const posts = await settledApiCalls(control, 'POST');
+      expect(posts.map((p) => p.status)).toEqual([401, 200]);
+    },
+  },
+  {
+    name: 'a scheduled removal shows as scheduled, then the row goes when the job finishes',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await control.setConfig({ jobDelayMs: 3_000 });
+      await signInFromPanel(context, pages.delft);
+      await control.clearLog();
+
+      await tab.clickPanelButton('Remove territory Netherlands');
+      await waitForRows(tab, 'Netherlands scheduled', (r) =>
+        Boolean(rowNamed(r, 'Netherlands')?.text.includes('Removal scheduled')),
+      );
+      await waitForRows(tab, 'Netherlands to go', without('Netherlands'), 30_000);
+      const calls = await settledApiCalls(control);
+      const posts = calls.filter((c) => c.method === 'POST');
+      expect(posts.map((p) => p.status)).toEqual([202]);
+      // The panel follows the job by re-reading the record, with backoff: a handful of reads, not a storm.
+      const reads = calls.filter((c) => c.method === 'GET');
+      expect(reads.length).toBeGreaterThanOrEqual(1);
+      expect(reads.length).toBeLessThanOrEqual(8);
+      await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.delftAccount);
+    },
+  },
+  {
+    name: 'an expired token is renewed silently; when renewal fails, signing in again completes the removal',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { browser, tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.expireTokens('eu');
+      await control.clearLog();
+
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'Germany to go after silent renewal', without('Germany'));
+      const renewals = await control.log({ kind: 'accounts', path: '/oauth/v2/auth/refresh' });
+      expect(renewals).toHaveLength(1);
+      expect((await settledApiCalls(control, 'POST')).filter((p) => p.status === 200)).toHaveLength(1);
+
+      await control.expireTokens('eu');
+      await control.setSilentRenewal('eu', 'client_not_granted');
+      await control.clearGrants('eu');
+      await control.clearLog();
+      await tab.clickPanelButton(`Remove territory ${MARKUP_TERRITORY_NAME}`);
+      await waitForRows(tab, 'Sign in again on the row', (r) =>
+        Boolean(rowNamed(r, MARKUP_TERRITORY_NAME)?.text.includes('Sign in again')),
+      );
+      await control.setSilentRenewal('eu', null);
+      await acceptConsent(browser, () => tab.clickPanelButton('Sign in again'));
+      await waitForRows(tab, 'the removal to complete after signing in', without(MARKUP_TERRITORY_NAME));
+      const posts = (await settledApiCalls(control, 'POST')).filter((p) => p.status === 200);
+      expect(posts).toHaveLength(1);
+      expect(posts[0]?.body).toEqual(removalBody(RECORDS.alpineAccount, TERRITORIES.markup));
+    },
+  },
+  {
+    name: 'follows SPA navigation between records; lists, forms and other modules show nothing and call nothing',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.clearLog();
+
+      await tab.clickPage('[data-zcqa="back-to-list"]');
+      await waitFor('the panel to leave the list page', async () => (await tab.panelText()) === null);
+      const loadsBefore = await tab.evaluate(() => performance.getEntriesByType('navigation').length);
+      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
+      const listed = await waitForRows(tab, 'the Delft record', (r) => Boolean(rowNamed(r, 'Netherlands')));
+      expect(listed.map((r) => r.name).sort()).toEqual(['Netherlands', 'Spain']);
+      expect(await tab.url()).toBe(pages.delft);
+      expect(await tab.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
+      expect((await settledApiCalls(control)).map((c) => c.path)).toEqual([`/crm/v8/Accounts/${RECORDS.delftAccount}`]);
+
+      await control.clearLog();
+      for (const url of [
+        `${EU_CRM}/tab/Accounts`,
+        `${EU_CRM}/tab/Accounts/custom-view/407625000000091001/list`,
+        `${EU_CRM}/tab/Accounts/create`,
+        `${pages.alpine}/edit`,
+        `${EU_CRM}/tab/Cases/${RECORDS.caseRecord}`,
+        `${EU_CRM}/tab/CustomModule1/${RECORDS.customRecord}`,
+      ]) {
+        await tab.goto(url);
+        await pause(700);
+        expect(await tab.panelText(), url).toBeNull();
+      }
+      expect(await apiCalls(control)).toEqual([]);
+    },
+  },
+  {
+    name: 'in Zoho One the panel appears inside the CRM frame',
+    browsers: CHROMIUM_ONLY,
+    async run({ browser, tab, control }) {
+      await tab.goto(`${ZOHO_ONE_EU}/tab/Accounts/${RECORDS.alpineAccount}`);
+      const frame = await tab.frame('crm.zoho.eu');
+      await waitFor('the panel in the CRM frame', async () => (await frame.panelText())?.includes('Sign in'));
+      expect(await tab.panelText()).toBeNull();
+      await acceptConsent(browser, () => frame.clickPanelButton('Sign in to Zoho CRM'));
+      const listed = await rows(frame);
+      expect(listed.map((r) => r.name)).toContain('Germany');
+      await frame.clickPanelButton('Remove territory Germany');
+      await waitForRows(frame, 'Germany to go', without('Germany'));
+      expect((await settledApiCalls(control, 'POST')).map((p) => p.status)).toEqual([200]);
+    },
+  },
+  {
+    name: 'a double click sends one POST; 500s, dropped connections and time-outs end on what Zoho holds',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.delft);
+      await control.setConfig({ jobDelayMs: 0 });
+      await control.clearLog();
+
+      await tab.clickPanelButton('Remove territory Spain', { clickCount: 2 });
+      await waitForRows(tab, 'Spain to go', without('Spain'));
+      expect(await settledApiCalls(control, 'POST')).toHaveLength(1);
+
+      await tab.goto(pages.alpine);
+      await rows(tab);
+      await control.addFault({ kind: 'server-error', method: 'POST', path: 'remove_territories', times: 1 });
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'INTERNAL_ERROR on Germany', (r) =>
+        Boolean(rowNamed(r, 'Germany')?.text.includes('Code: INTERNAL_ERROR')),
+      );
+      await tab.clickPanelButton('Retry');
+      await waitForRows(tab, 'Germany to go on retry', without('Germany'));
+
+      // Chromium re-sends a request whose reused connection died before any answer, so drop every try.
+      await control.addFault({ kind: 'drop', method: 'POST', path: 'remove_territories', times: 5 });
+      await control.clearLog();
+      await tab.clickPanelButton(`Remove territory ${MARKUP_TERRITORY_NAME}`);
+      await waitForRows(tab, 'NETWORK_ERROR on the markup row', (r) =>
+        Boolean(r.find((row) => row.id === TERRITORIES.markup)?.text.includes('Code: NETWORK_ERROR')),
+      );
+      await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+      const lost = await settledApiCalls(control);
+      expect(lost.filter((c) => c.method === 'POST').every((c) => c.status === null)).toBe(true);
+      // The answer was lost, so the record was read before reporting: never a blind re-send.
+      expect(lost.at(-1)).toMatchObject({ method: 'GET', path: `/crm/v8/Accounts/${RECORDS.alpineAccount}` });
+      await control.clearFaults();
+      await control.clearLog();
+      await tab.clickPanelButton('Retry');
+      await waitForRows(tab, 'the markup row to go on retry', (r) => !r.some((row) => row.id === TERRITORIES.markup));
+      expect((await settledApiCalls(control, 'POST')).map((p) => p.status)).toEqual([200]);
+
+      await tab.goto(pages.contact);
+      await rows(tab);
+      await control.addFault({ kind: 'latency', method: 'POST', path: 'remove_territories', latencyMs: 25_000 });
+      await control.clearLog();
+      await tab.clickPanelButton('Remove territory Austria');
+      await waitForRows(
+        tab,
+        'the time-out on Austria',
+        (r) => Boolean(rowNamed(r, 'Austria')?.text.match(/Code: (TIMEOUT|NETWORK_ERROR)/)),
+        40_000,
+      );
+      await control.clearFaults();
+      await tab.clickPanelButton('Retry');
+      await waitForRows(tab, 'Austria to go on retry', without('Austria'), 20_000);
+      await expectPanelToMatchStandIn(context, ORGS.euMain, 'Contacts', RECORDS.contact);
+    },
+  },
+  {
+    name: 'the background is stopped mid-session and mid-removal: the next action still works, nothing is doubled',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { browser, tab, control } = context;
+      const stop = browser.stopBackground;
+      if (!stop) throw new Error('this browser cannot stop its background');
+      await signInFromPanel(context, pages.alpine);
+      await stop();
+      await control.clearLog();
+      await tab.clickPanelButton('Remove territory Germany');
+      await waitForRows(tab, 'Germany to go after a restart', without('Germany'));
+      expect((await settledApiCalls(control)).map((c) => c.method)).toEqual(['POST']);
+
+      await control.addFault({ kind: 'latency', method: 'POST', path: 'remove_territories', latencyMs: 2_000 });
+      await control.clearLog();
+      await tab.clickPanelButton(`Remove territory ${MARKUP_TERRITORY_NAME}`);
+      await waitFor('the POST to reach the stand-in', async () => (await apiCalls(control, 'POST')).length === 1);
+      await stop();
+      await pause(2_500);
+      await tab.clickPanelButton('Refresh');
+      await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+      expect(await apiCalls(control, 'POST')).toHaveLength(1);
+    },
+  },
+  {
+    name: 'a territory named like markup shows as text',
+    browsers: BOTH,
+    async run(context) {
+      const { tab } = context;
+      await tab.goto(pages.alpine);
+      await tab.evaluate(() => {
+        (window as unknown as { alerts: unknown[] }).alerts = [];
+        window.alert = (message?: unknown) => void (window as unknown as { alerts: unknown[] }).alerts.push(message);
+      });
+      const listed = await signInFromPanel(context, pages.alpine);
+      expect(listed.map((r) => r.name)).toContain(MARKUP_TERRITORY_NAME);
+      const injected = await tab.evaluate(() => {
+        const root = document.querySelector('territory-panel')?.shadowRoot;
+        return {
+          images: root?.querySelectorAll('img').length ?? -1,
+          alerts: (window as unknown as { alerts?: unknown[] }).alerts?.length ?? 0,
+        };
+      });
+      expect(injected).toEqual({ images: 0, alerts: 0 });
+    },
+  },
+  {
+    name: 'a page script can neither read the token nor make the extension act',
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      const token = (await apiCalls(control))[0]?.headers.authorization?.replace('Zoho-oauthtoken ', '');
+      expect(token).toBeTruthy();
+      await control.clearLog();
+
+      const attempt = await tab.evaluate(async () => {
+        const outcomes: string[] = [];
+        const root = document.querySelector('territory-panel')?.shadowRoot;
+        const button = root?.querySelector<HTMLButtonElement>('[aria-label="Remove territory Germany"]');
+        button?.click();
+        button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+        outcomes.push(`runtime.sendMessage: ${typeof runtime?.sendMessage}`);
+        window.postMessage({ type: 'record.removeTerritory', territoryId: '1' }, '*');
+        const text = [
+          document.documentElement.outerHTML,
+          root?.innerHTML ?? '',
+          JSON.stringify({ ...localStorage }),
+          JSON.stringify({ ...sessionStorage }),
+          document.cookie,
+        ].join('\n');
+        return { outcomes, text };
+      });
+      expect(attempt.outcomes).toEqual(['runtime.sendMessage: undefined']);
+      expect(attempt.text).not.toContain(token);
+      await pause(1_500);
+      expect(await apiCalls(control)).toEqual([]);
+      expect((await rows(tab)).map((r) => r.name)).toContain('Germany');
+    },
+  },
+];
