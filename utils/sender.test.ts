@@ -52,7 +52,18 @@ describe('isAllowedSender', () => {
     ['read from the record page with query and fragment', read, contentScript(`${PAGE_URL}?sub_module=x#notes`), true],
     ['remove from the record’s own page', remove, contentScript(PAGE_URL), true],
     ['assign from the record’s own page', assign, contentScript(PAGE_URL), true],
-    ['read from another record’s page', read, contentScript(PAGE_URL.replace(/7001$/, '7002')), false],
+    [
+      'read after SPA navigation from another record of the org (sender URL stays the first)',
+      read,
+      contentScript(PAGE_URL.replace(/7001$/, '7002')),
+      true,
+    ],
+    [
+      'read from a frame opened on an instance-name URL of the host',
+      read,
+      contentScript('https://crm.zoho.eu/crm/northwind/tab/Leads'),
+      true,
+    ],
     [
       'read from the same record in another org',
       read,
@@ -72,11 +83,18 @@ describe('isAllowedSender', () => {
       false,
     ],
     [
-      'remove from a list view of the module',
+      'remove after SPA navigation from a list view of the org',
       remove,
       contentScript('https://crm.zoho.eu/crm/org20079833178/tab/Leads'),
+      true,
+    ],
+    [
+      'remove from a look-alike host',
+      remove,
+      contentScript('https://crm.zoho.eu.evil.example/crm/org20079833178/tab/Leads/407625000068467001'),
       false,
     ],
+    ['remove from plain http', remove, contentScript(PAGE_URL.replace('https:', 'http:')), false],
     [
       'remove from a foreign site',
       remove,

@@ -1,5 +1,5 @@
 // Who may ask the background for what. Pure: the extension's id and base URL are passed in.
-import { isSameRecordPage, parseRecordPage } from './crm-page';
+import type { RecordPage } from './crm-page';
 import { dataCentreOfCrmHost } from './data-centres';
 import { isPageRequest, type Request } from './messaging';
 
@@ -30,9 +30,7 @@ export function senderKind(sender: SenderInfo, extension: ExtensionIdentity): Se
 export function isAllowedSender(request: Request, sender: SenderInfo, extension: ExtensionIdentity): boolean {
   const kind = senderKind(sender, extension);
   if (isPageRequest(request)) {
-    if (kind !== 'content-script' || !sender.url) return false;
-    const page = parseRecordPage(sender.url);
-    return page !== null && isSameRecordPage(page, request.page);
+    return kind === 'content-script' && isFrameOfRecordPage(sender.url, request.page);
   }
   switch (request.type) {
     case 'auth.signIn':
@@ -40,6 +38,30 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
     case 'auth.signOut':
     case 'auth.connections':
       return kind === 'extension-page';
+  }
+}
+
+// Chromium keeps `sender.url` at the URL the document loaded with: after Zoho's history.pushState
+// navigation it still names the first record (or the list). What the browser vouches for is the
+// frame's CRM host (data centre, sandbox) and the org the document was opened in, so that is what
+// must match; the record within that org follows the page, as the panel itself does.
+function isFrameOfRecordPage(url: string | undefined, page: RecordPage): boolean {
+  const frame = crmFrameOf(url);
+  if (!frame || frame.host.dataCentre !== page.dataCentre || frame.host.sandbox !== page.sandbox) return false;
+  return frame.orgId === null || frame.orgId === page.orgId;
+}
+
+function crmFrameOf(url: string | undefined) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return null;
+    const host = dataCentreOfCrmHost(parsed.hostname);
+    if (!host) return null;
+    const orgId = /^\/crm\/org(\d+)(?:\/|$)/.exec(parsed.pathname)?.[1] ?? null;
+    return { host, orgId };
+  } catch {
+    return null;
   }
 }
 
