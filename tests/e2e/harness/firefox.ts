@@ -47,9 +47,11 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
 }
 
 async function nextPage(browser: Browser, timeoutMs: number): Promise<BrowserTab> {
-  const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() !== 'about:blank', {
-    timeout: timeoutMs,
-  });
+  const existing = new Set(browser.targets());
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'page' && !existing.has(t) && t.url() !== 'about:blank',
+    { timeout: timeoutMs },
+  );
   const page = await target.page();
   if (!page) throw new Error('new window has no page');
   return wrapPage(page);

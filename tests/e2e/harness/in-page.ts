@@ -2,13 +2,17 @@
 
 export const PANEL_HOST = 'territory-panel';
 
-/** The panel's visible text, or null when the panel is not mounted in this document. */
+/** The panel's text (its styles left out), or null when the panel is not mounted in this document. */
 export function readPanelText(hostTag: string): string | null {
-  const host = document.querySelector(hostTag);
-  const root = host?.shadowRoot;
+  const root = document.querySelector(hostTag)?.shadowRoot;
   if (!root) return null;
-  const body = root.querySelector('body') ?? root;
-  return (body as HTMLElement).innerText ?? body.textContent ?? '';
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent !== 'STYLE' && parent !== 'SCRIPT') parts.push(node.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Centre of the panel element whose accessible name is `name`, scrolled into view; null if absent or disabled. */
