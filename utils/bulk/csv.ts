@@ -156,3 +156,7 @@ export function outcomesCsv(rows: readonly BulkRecordRow[], territoryName: (id: 
     }),
   ]);
 }
+
+export function csvFileName(module: string, jobId: string): string {
+  return `territory-removal-${module.toLowerCase()}-${jobId}.csv`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bulkLinkHash, parseBulkLink } from './link';
+import { parseRecordPage } from '../crm-page';
+import { bulkLinkHash, crmRecordUrl, parseBulkLink } from './link';
 
 describe('parseBulkLink', () => {
   it('reads a selection from the hash', () => {
@@ -39,5 +40,17 @@ describe('parseBulkLink', () => {
       jobId: 'abc-1',
     });
     expect(bulkLinkHash({})).toBe('');
+  });
+});
+
+describe('crmRecordUrl', () => {
+  it('is the record page parseRecordPage reads back', () => {
+    const org = { dataCentre: 'eu', sandbox: false, orgId: '20079833178' } as const;
+    const url = crmRecordUrl(org, 'Deals', '407625000068467001');
+    expect(url).toBe('https://crm.zoho.eu/crm/org20079833178/tab/Potentials/407625000068467001');
+    expect(parseRecordPage(url)).toEqual({ ...org, module: 'Deals', recordId: '407625000068467001' });
+    expect(crmRecordUrl({ dataCentre: 'ca', sandbox: true, orgId: null }, 'Leads', '1')).toBe(
+      'https://crmsandbox.zohocloud.ca/crm/tab/Leads/1',
+    );
   });
 });

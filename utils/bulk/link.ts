@@ -1,7 +1,7 @@
 // The bulk page's address carries a selection, so the panel (or a bookmark) can open it with one:
 // bulk.html#ids=1,2,3&module=Accounts&dc=eu&org=20079833178&sandbox=1&territories=4,5&job=<id>
-import { TERRITORY_MODULES, type TerritoryModule } from '../crm-page';
-import { type DataCentre, isDataCentre } from '../data-centres';
+import { TERRITORY_MODULES, type TerritoryModule, tabOfModule } from '../crm-page';
+import { DATA_CENTRES, type DataCentre, isDataCentre } from '../data-centres';
 import { collectIds, isZohoId } from './plan';
 
 export interface BulkLink {
@@ -54,4 +54,16 @@ export function bulkLinkHash(link: Partial<Omit<BulkLink, 'invalidIds'>>): strin
   if (link.jobId) params.set('job', link.jobId);
   const query = params.toString().replaceAll('%2C', ',');
   return query ? `#${query}` : '';
+}
+
+/** The record in the Zoho CRM web UI (zoho-crm.md §6): Deals live under the `Potentials` tab. */
+export function crmRecordUrl(
+  org: { dataCentre: DataCentre; sandbox: boolean; orgId: string | null },
+  module: TerritoryModule,
+  recordId: string,
+): string {
+  const hosts = DATA_CENTRES[org.dataCentre];
+  const host = org.sandbox ? hosts.crmSandboxHost : hosts.crmHost;
+  const segment = org.orgId ? `org${org.orgId}/` : '';
+  return `https://${host}/crm/${segment}tab/${tabOfModule(module)}/${recordId}`;
 }

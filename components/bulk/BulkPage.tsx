@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BulkLink } from '@/utils/bulk/link';
+import type { BulkTerritory } from '@/utils/bulk-protocol';
+import type { BulkApi } from './bulk-api';
+import { JobView } from './JobView';
+import { RecentJobs } from './RecentJobs';
+import { SetupForm, type SetupInitial } from './SetupForm';
+
+export interface BulkPageProps {
+  api: BulkApi;
+  /** the selection or job the page was opened with (its address) */
+  initial: BulkLink;
+  optionsUrl: string;
+  /** the page's address follows the job shown, so that a reload comes back to it */
+  onJobShown?: (jobId: string | null) => void;
+  pollMs?: number;
+  locale?: string;
+}
+
+/** Remove territories from many records: set up and preview a run, then follow it. */
+export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale }: BulkPageProps) {
+  const [jobId, setJobId] = useState<string | null>(initial.jobId);
+  const [setup, setSetup] = useState<SetupInitial>(initial);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [setupKey, setSetupKey] = useState(0);
+
+  const show = (id: string | null) => {
+    setJobId(id);
+    onJobShown?.(id);
+  };
+
+  // Territory names for a job opened from its address, whose setup never loaded them.
+  const remember = (territories: readonly BulkTerritory[]) =>
+    setNames((known) => new Map([...known, ...territories.map((t): [string, string] => [t.id, t.name])]));
+
+  useEffect(() => {
+    if (!jobId) return;
+    let current = true;
+    void api.status(jobId, false).then(async (status) => {
+      if (!current || !status.ok) return;
+      const { dataCentre, sandbox, orgId, module, territoryIds } = status.value;
+      setSetup({ dataCentre, sandbox, orgId, module, territoryIds, recordIds: [] });
+      const territories = await api.territories({ dataCentre, sandbox, orgId });
+      if (current && territories.ok) remember(territories.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, jobId]);
+
+  return (
+    <main class="bk-page">
+      <h1>Remove territories from many records</h1>
+      {jobId ? (
+        <JobView
+          key={jobId}
+          api={api}
+          jobId={jobId}
+          territoryName={(id) => names.get(id) ?? id}
+          optionsUrl={optionsUrl}
+          onShowJob={show}
+          onNewRun={() => {
+            setSetupKey((n) => n + 1);
+            show(null);
+          }}
+          pollMs={pollMs}
+          locale={locale}
+        />
+      ) : (
+        <SetupForm
+          key={setupKey}
+          api={{
+            ...api,
+            territories: async (org) => {
+              const result = await api.territories(org);
+              if (result.ok) remember(result.value);
+              return result;
+            },
+          }}
+          initial={setup}
+          optionsUrl={optionsUrl}
+          onStarted={show}
+          locale={locale}
+        />
+      )}
+      <RecentJobs api={api} currentJobId={jobId} onOpen={show} locale={locale} />
+    </main>
+  );
+}

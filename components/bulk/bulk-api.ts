@@ -1,0 +1,94 @@
+import type { BulkRequest, BulkResponseFor, BulkResponseOf } from '@/utils/bulk-protocol';
+import type { TerritoryModule } from '@/utils/crm-page';
+import type { DataCentre } from '@/utils/data-centres';
+import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
+
+export interface BulkOrg {
+  dataCentre: DataCentre;
+  sandbox: boolean;
+  orgId: string | null;
+}
+
+export interface BulkSelection extends BulkOrg {
+  module: TerritoryModule;
+  territoryIds: string[];
+  recordIds: string[];
+}
+
+/** What the bulk page needs from the extension; entrypoints/bulk builds the real one. */
+export interface BulkApi {
+  connections(): Promise<Result<Connection[]>>;
+  signIn(dataCentre: DataCentre): Promise<Result<Connection>>;
+  territories(org: BulkOrg): Promise<BulkResponseOf['bulk.territories']>;
+  recordsInTerritory(
+    org: BulkOrg,
+    module: TerritoryModule,
+    territoryId: string,
+  ): Promise<BulkResponseOf['bulk.recordsInTerritory']>;
+  preview(selection: BulkSelection): Promise<BulkResponseOf['bulk.preview']>;
+  start(request: Omit<Extract<BulkRequest, { type: 'bulk.start' }>, 'type'>): Promise<BulkResponseOf['bulk.start']>;
+  status(jobId: string, includeRecords: boolean): Promise<BulkResponseOf['bulk.status']>;
+  jobs(): Promise<BulkResponseOf['bulk.jobs']>;
+  pause(jobId: string): Promise<BulkResponseOf['bulk.pause']>;
+  resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;
+  cancel(jobId: string): Promise<BulkResponseOf['bulk.cancel']>;
+  retryFailed(jobId: string): Promise<BulkResponseOf['bulk.retryFailed']>;
+  /** hands a file to the browser's downloads */
+  download(fileName: string, text: string): void;
+}
+
+/** Sends one message to the background and resolves with its answer; may throw. */
+export type Transport = (message: unknown) => Promise<unknown>;
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}
+
+function restarted(message: string): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: { code: 'EXTENSION_RESTARTED', message } };
+}
+
+/**
+ * One bulk request. A message that cannot travel (the worker restarted mid-request, the extension
+ * was updated) or finds no handler is an EXTENSION_RESTARTED error, as in utils/send-request.ts.
+ */
+export async function sendBulkRequest<R extends BulkRequest>(
+  transport: Transport,
+  request: R,
+): Promise<BulkResponseFor<R>> {
+  let answer: unknown;
+  try {
+    answer = await transport(request);
+  } catch (error) {
+    return restarted(error instanceof Error ? error.message : String(error)) as BulkResponseFor<R>;
+  }
+  if (!isResult(answer)) return restarted('The background sent no answer.') as BulkResponseFor<R>;
+  return answer as BulkResponseFor<R>;
+}
+
+export function createBulkApi(
+  transport: Transport,
+  auth: Pick<BulkApi, 'connections' | 'signIn'>,
+  download: BulkApi['download'],
+): BulkApi {
+  const send = <R extends BulkRequest>(request: R) => sendBulkRequest(transport, request);
+  return {
+    ...auth,
+    territories: (org) => send({ type: 'bulk.territories', ...org }),
+    recordsInTerritory: (org, module, territoryId) =>
+      send({ type: 'bulk.recordsInTerritory', ...org, module, territoryId }),
+    preview: (selection) => send({ type: 'bulk.preview', ...selection }),
+    start: (request) => send({ type: 'bulk.start', ...request }),
+    status: (jobId, includeRecords) => send({ type: 'bulk.status', jobId, includeRecords }),
+    jobs: () => send({ type: 'bulk.jobs' }),
+    pause: (jobId) => send({ type: 'bulk.pause', jobId }),
+    resume: (jobId) => send({ type: 'bulk.resume', jobId }),
+    cancel: (jobId) => send({ type: 'bulk.cancel', jobId }),
+    retryFailed: (jobId) => send({ type: 'bulk.retryFailed', jobId }),
+    download,
+  };
+}
