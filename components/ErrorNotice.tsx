@@ -1,3 +1,5 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { ErrorInfo } from '@/utils/messaging';
 import { errorSentence } from '@/utils/panel/format';
@@ -21,8 +23,15 @@ export interface ErrorNoticeProps {
   busy?: boolean;
 }
 
+/**
+ * Opens the options page where a link to it cannot: browsers block links from a web page (the
+ * panel's host) to an extension page that is not web-accessible, so the panel asks the background.
+ */
+export const OpenOptionsContext = createContext<(() => void) | null>(null);
+
 /** An error where it happened: the sentence, Zoho's code, Zoho's own words, and what to do next. */
 export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy = false }: ErrorNoticeProps) {
+  const openOptions = useContext(OpenOptionsContext);
   return (
     <div class="tp-error" role="alert">
       <p class="tp-error-text">{errorSentence(error, module)}</p>
@@ -37,7 +46,21 @@ export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy
             if (action === 'none') return null;
             if (action === 'open-options') {
               return (
-                <a key={action} class="tp-button" href={optionsUrl} target="_blank" rel="noopener noreferrer">
+                <a
+                  key={action}
+                  class="tp-button"
+                  href={optionsUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  onClick={
+                    openOptions
+                      ? (event) => {
+                          event.preventDefault();
+                          openOptions();
+                        }
+                      : undefined
+                  }
+                >
                   Open options
                 </a>
               );

@@ -195,6 +195,22 @@ describe('Panel states', () => {
     expect(api.territories).toHaveBeenCalledTimes(1);
   });
 
+  it('asks the api to open the options where it can, since a web page may not link to them', async () => {
+    const api = { ...fakeApi(), openOptions: vi.fn() };
+    api.territories.mockResolvedValueOnce(failed('NOT_SIGNED_IN'));
+    api.signIn.mockResolvedValueOnce(failed('NO_CLIENT_ID'));
+    show(api);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Zoho CRM' }));
+    await settle();
+
+    const link = within(screen.getByRole('alert')).getByRole('link', { name: 'Open options' });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(api.openOptions).toHaveBeenCalledTimes(1);
+  });
+
   it('says so when the record has no territories', async () => {
     const api = fakeApi();
     api.territories.mockResolvedValueOnce(listed());

@@ -5,7 +5,7 @@ import { errorSentence } from '@/utils/panel/format';
 import { type PanelApi, PanelController, type PanelTiming } from '@/utils/panel/panel-controller';
 import type { PanelState } from '@/utils/panel/panel-state';
 import { describeError, type ErrorAction } from '@/utils/zoho-errors';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, OpenOptionsContext } from './ErrorNotice';
 import { TerritoryRow } from './TerritoryRow';
 import { UndoItem } from './UndoItem';
 
@@ -219,56 +219,58 @@ export function Panel({ page, api, initialCollapsed = false, locale, timing }: P
   const { state } = controller;
   const listBusy = state.list.status === 'loading' || state.refreshing;
   return (
-    <aside ref={asideRef} class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'} aria-label="Territories">
-      {collapsed ? (
-        <button
-          ref={expandRef}
-          type="button"
-          class="tp-tab"
-          aria-expanded="false"
-          aria-controls={bodyId}
-          aria-label="Expand territory panel"
-          onClick={() => toggle(false)}
-        >
-          <span class="tp-tab-icon" aria-hidden="true">
-            ‹
-          </span>
-          <span class="tp-tab-label">Territory panel</span>
-        </button>
-      ) : null}
-      <div id={bodyId} class="tp-body" hidden={collapsed}>
-        <header class="tp-header">
-          <h2 ref={headingRef} class="tp-title" tabIndex={-1}>
-            Territories
-          </h2>
+    <OpenOptionsContext.Provider value={api.openOptions ?? null}>
+      <aside ref={asideRef} class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'} aria-label="Territories">
+        {collapsed ? (
           <button
+            ref={expandRef}
             type="button"
-            class="tp-button tp-quiet"
-            aria-disabled={listBusy ? 'true' : undefined}
-            aria-busy={state.refreshing ? 'true' : undefined}
-            onClick={() => controller.refresh()}
-          >
-            Refresh
-          </button>
-          <button
-            ref={collapseRef}
-            type="button"
-            class="tp-button tp-quiet tp-icon"
-            aria-expanded="true"
+            class="tp-tab"
+            aria-expanded="false"
             aria-controls={bodyId}
-            aria-label="Collapse territory panel"
-            onClick={() => toggle(true)}
+            aria-label="Expand territory panel"
+            onClick={() => toggle(false)}
           >
-            <span aria-hidden="true">›</span>
+            <span class="tp-tab-icon" aria-hidden="true">
+              ‹
+            </span>
+            <span class="tp-tab-label">Territory panel</span>
           </button>
-        </header>
-        <div class="tp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-          {state.announcement ? <span key={state.announcement.seq}>{state.announcement.text}</span> : null}
+        ) : null}
+        <div id={bodyId} class="tp-body" hidden={collapsed}>
+          <header class="tp-header">
+            <h2 ref={headingRef} class="tp-title" tabIndex={-1}>
+              Territories
+            </h2>
+            <button
+              type="button"
+              class="tp-button tp-quiet"
+              aria-disabled={listBusy ? 'true' : undefined}
+              aria-busy={state.refreshing ? 'true' : undefined}
+              onClick={() => controller.refresh()}
+            >
+              Refresh
+            </button>
+            <button
+              ref={collapseRef}
+              type="button"
+              class="tp-button tp-quiet tp-icon"
+              aria-expanded="true"
+              aria-controls={bodyId}
+              aria-label="Collapse territory panel"
+              onClick={() => toggle(true)}
+            >
+              <span aria-hidden="true">›</span>
+            </button>
+          </header>
+          <div class="tp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {state.announcement ? <span key={state.announcement.seq}>{state.announcement.text}</span> : null}
+          </div>
+          <div class="tp-content">
+            <Content state={state} controller={controller} page={page} locale={locale} optionsUrl={api.optionsUrl} />
+          </div>
         </div>
-        <div class="tp-content">
-          <Content state={state} controller={controller} page={page} locale={locale} optionsUrl={api.optionsUrl} />
-        </div>
-      </div>
-    </aside>
+      </aside>
+    </OpenOptionsContext.Provider>
   );
 }

@@ -15,6 +15,7 @@ export default defineBackground(() => {
     session: browser.storage.session,
     local: browser.storage.local,
     buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID,
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
   });
   listenForRequests(browser.runtime.onMessage, handle);
 });

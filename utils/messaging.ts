@@ -27,6 +27,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('auth.signOut'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Connection state of every data centre. Extension pages only. */
   v.strictObject({ type: v.literal('auth.connections') }),
+  /** Open the options page: a content script cannot, and a link to it from a web page is blocked. */
+  v.strictObject({ type: v.literal('options.open') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -79,6 +81,7 @@ export interface ResponseOf {
   'auth.signIn': Result<Connection>;
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;
+  'options.open': Result<null>;
 }
 
 export type ResponseFor<R extends Request> = ResponseOf[R['type']];

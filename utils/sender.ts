@@ -35,6 +35,8 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
   switch (request.type) {
     case 'auth.signIn':
       return kind === 'extension-page' || (kind === 'content-script' && isCrmPageOf(sender.url, request.dataCentre));
+    case 'options.open':
+      return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
     case 'auth.signOut':
     case 'auth.connections':
       return kind === 'extension-page';

@@ -16,5 +16,8 @@ export function createPanelApi(): PanelApi {
       });
     },
     optionsUrl: browser.runtime.getURL('/options.html'),
+    openOptions: () => {
+      void sendRequest({ type: 'options.open' });
+    },
   };
 }

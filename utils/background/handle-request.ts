@@ -10,6 +10,7 @@ export interface RequestHandlerDeps {
   extension: ExtensionIdentity;
   auth: AuthSession;
   records: RecordRequests;
+  openOptionsPage(): Promise<void>;
 }
 
 export type Response = ResponseFor<Request>;
@@ -36,6 +37,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return deps.auth.signOut(request.dataCentre);
       case 'auth.connections':
         return deps.auth.connections();
+      case 'options.open':
+        await deps.openOptionsPage();
+        return { ok: true, value: null };
     }
   }
 

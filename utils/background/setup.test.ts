@@ -78,6 +78,8 @@ type Listener = Parameters<typeof listenForRequests>[0] extends { addListener(li
  * Starts the background on fakeBrowser's onMessage, and returns a way to deliver a message with a
  * chosen sender (fakeBrowser's sendMessage always passes an empty one): the answer, or null for none.
  */
+let optionsOpened = 0;
+
 function startBackground(): (message: unknown, sender: SenderInfo) => Promise<unknown> {
   const handle = createBackground({
     extension: { id: extensionId, baseUrl },
@@ -86,6 +88,9 @@ function startBackground(): (message: unknown, sender: SenderInfo) => Promise<un
     local: fakeBrowser.storage.local,
     buildClientId: '1000.CLIENT',
     fetch: routedFetch,
+    openOptionsPage: async () => {
+      optionsOpened += 1;
+    },
   });
   listenForRequests(fakeBrowser.runtime.onMessage, handle);
   let listener: Listener | undefined;
@@ -132,8 +137,9 @@ describe('the background, through runtime.onMessage', () => {
   it('answers a request from the wrong sender with FORBIDDEN_SENDER and sends nothing to Zoho', async () => {
     const send = startBackground();
     await send({ type: 'auth.signIn', dataCentre: 'eu' }, optionsPage);
-    const otherRecord = { ...contentScript, url: PAGE_URL.replace(/9$/, '8') };
-    expect(await send({ type: 'record.removeTerritory', page, territoryId: SOUTH }, otherRecord)).toEqual({
+    const otherOrg = { ...contentScript, url: PAGE_URL.replace(/\/org\d+\//, '/org1/') };
+    expect(otherOrg.url).not.toBe(PAGE_URL);
+    expect(await send({ type: 'record.removeTerritory', page, territoryId: SOUTH }, otherOrg)).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
     });
@@ -172,6 +178,16 @@ describe('parseRequest', () => {
 });
 
 describe('createRequestHandler', () => {
+  it('opens the options page for the panel of a CRM page, and for nobody else', async () => {
+    const send = startBackground();
+    optionsOpened = 0;
+    expect(await send({ type: 'options.open' }, contentScript)).toEqual({ ok: true, value: null });
+    expect(optionsOpened).toBe(1);
+    const foreign = { ...contentScript, url: 'https://evil.example/crm/org1/tab/Leads/1' };
+    expect(await send({ type: 'options.open' }, foreign)).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(optionsOpened).toBe(1);
+  });
+
   it('turns an unexpected failure into an answer', async () => {
     const brokenStorage: StorageArea = {
       get: () => Promise.reject(new Error('storage is gone')),
@@ -192,6 +208,7 @@ describe('createRequestHandler', () => {
         },
         changes: createChangeLog(brokenStorage),
       }),
+      openOptionsPage: async () => undefined,
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({
       ok: false,

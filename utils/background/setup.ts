@@ -20,6 +20,7 @@ export interface BackgroundApis {
   /** The client id baked into the build, if any. */
   buildClientId: string | undefined;
   fetch?: typeof globalThis.fetch;
+  openOptionsPage(): Promise<void>;
 }
 
 export function createBackground(apis: BackgroundApis): RequestHandler {
@@ -34,7 +35,7 @@ export function createBackground(apis: BackgroundApis): RequestHandler {
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
   });
-  return createRequestHandler({ extension: apis.extension, auth, records });
+  return createRequestHandler({ extension: apis.extension, auth, records, openOptionsPage: apis.openOptionsPage });
 }
 
 type MessageListener = (message: unknown, sender: SenderInfo, sendResponse: (response: Response) => void) => boolean;

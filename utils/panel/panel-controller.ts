@@ -33,6 +33,8 @@ export interface PanelApi {
   saveCollapsed(collapsed: boolean): void;
   /** The options page, opened by a link in a new tab. */
   optionsUrl: string;
+  /** Opens the options page where a link cannot (the panel lives in a web page). */
+  openOptions?(): void;
 }
 
 export interface PanelTiming {
