@@ -169,8 +169,8 @@ export function JobView({
           Removal {moving && job.status === 'cancelled' ? 'cancelling' : STATUS_WORDS[job.status]}
         </h2>
         <p class="bk-muted">
-          {job.module} · {job.territoryIds.map(territoryName).join(', ')} · {DATA_CENTRES[job.dataCentre].label}
-          {job.sandbox ? ' sandbox' : ''}
+          {job.module} · removing {job.territoryIds.map(territoryName).join(', ')} ·{' '}
+          {DATA_CENTRES[job.dataCentre].label} data centre{job.sandbox ? ', sandbox' : ''}
           {job.orgId ? ` · org ${job.orgId}` : ''}
         </p>
         <div
