@@ -166,6 +166,16 @@ const CATALOGUE = {
     text: 'Territory Panel refused a request that did not come from the page it was about. Reload the page and try again.',
     action: 'refresh',
   },
+  JOB_NOT_FOUND: {
+    kind: 'invalid-data',
+    text: 'Territory Panel no longer keeps this bulk run. Start a new one.',
+    action: 'none',
+  },
+  NOTHING_TO_RETRY: {
+    kind: 'invalid-data',
+    text: 'No record of this run failed, so there is nothing to retry.',
+    action: 'none',
+  },
   EXTENSION_RESTARTED: {
     kind: 'network',
     text: 'Territory Panel restarted while this was in progress. The list shows what Zoho holds now.',

@@ -411,7 +411,9 @@ describe('JobView', () => {
   it('says so when the job is unknown', async () => {
     const api = fakeApi(new FakeOrg());
     renderPage(api, link('#job=gone'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/JOB_NOT_FOUND/);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/no longer keeps this bulk run/);
+    expect(alert.textContent).toMatch(/Code: JOB_NOT_FOUND/);
   });
 
   it('words the announcement for each state', () => {
