@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { BULK_DEFAULTS, clampBatchSize, clampConcurrency, MAX_BATCH_SIZE, MAX_CONCURRENCY } from '@/utils/bulk/job';
 import { type BulkPreview, isZohoId, parseIdList } from '@/utils/bulk/plan';
-import type { BulkTerritory } from '@/utils/bulk-protocol';
-import { MAX_BULK_RECORDS } from '@/utils/bulk-protocol';
+import { type BulkTerritory, MAX_BULK_RECORDS } from '@/utils/bulk-protocol';
 import { TERRITORY_MODULES, type TerritoryModule } from '@/utils/crm-page';
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-centres';
 import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
