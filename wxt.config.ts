@@ -12,6 +12,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: the import graph is the security boundary and must stay readable.
   imports: false,
+  zip: {
+    // The sources zip is what a Firefox reviewer rebuilds from: sources and lock file, no outputs.
+    excludeSources: ['test-results/**', '.output/**', 'docs/**'],
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Territory Panel for Zoho CRM',
