@@ -71,7 +71,8 @@ export interface BulkJobManager {
 
 export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   const live = new Map<string, LiveRun>();
-  const keepFinished = deps.keepFinished ?? 20;
+  // A 25,000-record job takes about 2 MB of storage.local, whose quota is 10 MB.
+  const keepFinished = deps.keepFinished ?? 3;
 
   const runnerDeps = (job: BulkJob): BulkRunnerDeps => ({
     ...deps.callsFor(job),

@@ -542,3 +542,18 @@ describe('bulkProgress', () => {
     expect(snapshots.at(-1)?.counts.removed).toBe(400);
   });
 });
+
+describe('DEFAULT_RETRY_POLICY', () => {
+  it('never waits as long as an idle service worker lives', async () => {
+    const ids = recordIds(1);
+    const org = orgWith(ids);
+    for (let call = 0; call < 10; call++) {
+      org.script(call, { kind: 'answer', answer: { kind: 'error', code: 'TOO_MANY_REQUESTS', status: 429 } });
+    }
+    const deps = simulatedDeps(org, new JobStore(), undefined, () => 0.999);
+    const result = await runBulkJob(job(ids), deps);
+    expect(kinds(result)).toEqual({ removed: 1 });
+    expect(Math.max(...deps.sleeps)).toBeLessThan(30_000);
+    expect(deps.sleeps.at(-1)).toBeGreaterThan(19_000);
+  });
+});

@@ -73,7 +73,9 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 1000,
-  maxDelayMs: 60_000,
+  // Chromium stops a service worker idle for ~30 s (extension-platform.md); every send saves to
+  // storage first, which counts as activity, so no single wait may be longer than that.
+  maxDelayMs: 20_000,
   maxRateLimitWaits: 10,
 };
 
