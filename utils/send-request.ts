@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ErrorInfo, Request, ResponseFor } from './messaging';
 
-function isResult(value: unknown): boolean {
+export function isResult(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   if (value.ok === true) return 'value' in value;
   if (value.ok !== false || !('error' in value)) return false;
@@ -13,7 +13,7 @@ function isResult(value: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
 }
 
-function restarted(message: string): { ok: false; error: ErrorInfo } {
+export function restarted(message: string): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code: 'EXTENSION_RESTARTED', message } };
 }
 

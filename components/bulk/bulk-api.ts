@@ -1,7 +1,8 @@
 import type { BulkRequest, BulkResponseFor, BulkResponseOf } from '@/utils/bulk-protocol';
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { DataCentre } from '@/utils/data-centres';
-import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
+import type { Connection, Result } from '@/utils/messaging';
+import { isResult, restarted } from '@/utils/send-request';
 
 export interface BulkOrg {
   dataCentre: DataCentre;
@@ -40,21 +41,9 @@ export interface BulkApi {
 /** Sends one message to the background and resolves with its answer; may throw. */
 export type Transport = (message: unknown) => Promise<unknown>;
 
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  if (value.ok === true) return 'value' in value;
-  if (value.ok !== false || !('error' in value)) return false;
-  const error = value.error;
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
-}
-
-function restarted(message: string): { ok: false; error: ErrorInfo } {
-  return { ok: false, error: { code: 'EXTENSION_RESTARTED', message } };
-}
-
 /**
  * One bulk request. A message that cannot travel (the worker restarted mid-request, the extension
- * was updated) or finds no handler is an EXTENSION_RESTARTED error, as in utils/send-request.ts.
+ * was updated) or finds no handler is an EXTENSION_RESTARTED error, as `sendRequest` answers.
  */
 export async function sendBulkRequest<R extends BulkRequest>(
   transport: Transport,

@@ -1,15 +1,5 @@
 // What the bulk page shows of a job: counts, time left, and the per-record table. Pure.
-import type { TerritoryModule } from '../crm-page';
-import type { DataCentre } from '../data-centres';
-import type { ErrorInfo } from '../messaging';
-import {
-  type BulkJob,
-  type BulkJobStatus,
-  OUTCOME_KINDS,
-  type OutcomeKind,
-  type RecordOutcome,
-  territoriesToSend,
-} from './job';
+import { type BulkJob, OUTCOME_KINDS, type OutcomeKind, type RecordOutcome, territoriesToSend } from './job';
 
 export interface BulkProgress {
   total: number;
@@ -49,21 +39,25 @@ function remainingMs(job: BulkJob, settled: number, now: number): number | null 
   return Math.round(((job.recordIds.length - settled) * elapsed) / settledThisRun);
 }
 
-export interface BulkJobSummary {
-  id: string;
-  dataCentre: DataCentre;
-  sandbox: boolean;
-  orgId: string | null;
-  module: TerritoryModule;
-  territoryIds: string[];
-  status: BulkJobStatus;
-  pauseReason: ErrorInfo | null;
-  batchSize: number;
-  concurrency: number;
+/** A job without its records: what the page polls. */
+export interface BulkJobSummary
+  extends Pick<
+    BulkJob,
+    | 'id'
+    | 'dataCentre'
+    | 'sandbox'
+    | 'orgId'
+    | 'module'
+    | 'territoryIds'
+    | 'status'
+    | 'pauseReason'
+    | 'batchSize'
+    | 'concurrency'
+    | 'createdAt'
+    | 'finishedAt'
+    | 'retryOf'
+  > {
   progress: BulkProgress;
-  createdAt: number;
-  finishedAt: number | null;
-  retryOf: string | null;
 }
 
 export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
