@@ -300,6 +300,10 @@ describe('BulkPage', () => {
       'Accounts',
       EUROPE,
     );
+
+    fireEvent.change(screen.getByLabelText('Module'), { target: { value: 'Deals' } });
+    await waitFor(() => expect(screen.queryByText(/2 records from/)).toBeNull());
+    expect(screen.getByText('Give the records.')).toBeTruthy();
   });
 
   it('says what is missing before a preview', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { idsFromCsv } from '@/utils/bulk/csv';
 import { plural } from '@/utils/bulk/format';
 import { type ParsedIds, parseIdList } from '@/utils/bulk/plan';
@@ -52,6 +52,11 @@ export function RecordSource(props: RecordSourceProps) {
   const territoryId = useId();
   const territoryOfList = listTerritory || chosenTerritoryIds[0] || '';
   const territoryName = (id: string) => territories.find((t) => t.id === id)?.name ?? id;
+
+  // Records listed for one org and module mean nothing for another.
+  useEffect(() => {
+    if (source === 'territory') onChange(null);
+  }, [org.dataCentre, org.sandbox, org.orgId, module]);
 
   const choose = (next: Source) => {
     setSource(next);
