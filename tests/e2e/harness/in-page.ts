@@ -64,6 +64,6 @@ export function readPanelRows(hostTag: string): PanelRow[] | null {
   return [...root.querySelectorAll<HTMLElement>('[data-territory-id]')].map((row) => ({
     id: row.dataset.territoryId ?? '',
     name: row.querySelector('.tp-name')?.textContent ?? '',
-    text: (row.innerText || row.textContent || '').replace(/\s+/g, ' ').trim(),
+    text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
   }));
 }
