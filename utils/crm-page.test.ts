@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isSameRecordPage, parseRecordPage, type RecordPage, recordKey } from './crm-page';
+import {
+  isSameListPage,
+  isSameRecordPage,
+  type ListPage,
+  parseListPage,
+  parseRecordPage,
+  type RecordPage,
+  recordKey,
+} from './crm-page';
 
 const EU_ORG = '20079833178';
 const ID = '407625000068467001';
@@ -219,6 +227,109 @@ describe('isSameRecordPage and recordKey', () => {
       const b = parseRecordPage(other) as RecordPage;
       expect(isSameRecordPage(a, b)).toBe(false);
       expect(recordKey(a)).not.toBe(recordKey(b));
+    }
+  });
+});
+
+type ExpectedList = Partial<ListPage> & Pick<ListPage, 'dataCentre' | 'module'>;
+
+const LIST_PAGES: [string, ExpectedList][] = [
+  // the default list of each module
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Leads`, { dataCentre: 'eu', module: 'Leads', orgId: EU_ORG }],
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts`, { dataCentre: 'eu', module: 'Accounts', orgId: EU_ORG }],
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Contacts`, { dataCentre: 'eu', module: 'Contacts', orgId: EU_ORG }],
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Potentials`, { dataCentre: 'eu', module: 'Deals', orgId: EU_ORG }],
+  // trailing slash, pages, fragments
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/`, { dataCentre: 'eu', module: 'Accounts', orgId: EU_ORG }],
+  [`https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts?page=3`, { dataCentre: 'eu', module: 'Accounts', orgId: EU_ORG }],
+  [
+    `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/?page=2#top`,
+    { dataCentre: 'eu', module: 'Accounts', orgId: EU_ORG },
+  ],
+  // custom views
+  [
+    `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/custom-view/4076250000000087501/list`,
+    { dataCentre: 'eu', module: 'Accounts', orgId: EU_ORG },
+  ],
+  [
+    `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Potentials/custom-view/1/list/?page=2`,
+    { dataCentre: 'eu', module: 'Deals', orgId: EU_ORG },
+  ],
+  // other data centres, sandboxes, instance names, no org segment
+  ['https://crm.zoho.com/crm/org5/tab/Leads', { dataCentre: 'us', module: 'Leads', orgId: '5' }],
+  ['https://crm.zohocloud.ca/crm/org5/tab/Contacts', { dataCentre: 'ca', module: 'Contacts', orgId: '5' }],
+  ['https://crm.zoho.com.au/crm/org5/tab/Potentials', { dataCentre: 'au', module: 'Deals', orgId: '5' }],
+  ['https://crm.zoho.com.cn/crm/org5/tab/Accounts', { dataCentre: 'cn', module: 'Accounts', orgId: '5' }],
+  ['https://crmsandbox.zoho.eu/crm/org5/tab/Leads', { dataCentre: 'eu', module: 'Leads', orgId: '5', sandbox: true }],
+  ['https://crmsandbox.zoho.in/crm/acme/tab/Accounts', { dataCentre: 'in', module: 'Accounts', sandbox: true }],
+  ['https://crm.zoho.eu/crm/northwind/tab/Contacts', { dataCentre: 'eu', module: 'Contacts' }],
+  ['https://crm.zoho.eu/crm/tab/Leads', { dataCentre: 'eu', module: 'Leads' }],
+  ['https://CRM.Zoho.EU/crm/org5/tab/Leads', { dataCentre: 'eu', module: 'Leads', orgId: '5' }],
+];
+
+const NOT_LIST_PAGES: string[] = [
+  // records, forms and other views
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/${ID}`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/${ID}/edit`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/create`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/create?layoutId=1`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/custom-view/1/kanban`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/custom-view/1/sheet`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/custom-view/x/list`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Accounts/custom-view/1`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Home/begin`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Home`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}`,
+  // modules without territories, or API names instead of tab names
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Cases`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/CustomModule1`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Deals`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/leads`,
+  'https://crm.zoho.eu/crm/tab/tab/Leads',
+  // look-alike hosts, other schemes and ports, credentials, other places
+  `https://crm.zoho.eu.evil.example/crm/org${EU_ORG}/tab/Leads`,
+  `https://evil.example/crm/org${EU_ORG}/tab/Leads`,
+  `https://crm.zoho.ca/crm/org${EU_ORG}/tab/Leads`,
+  `https://one.zoho.eu/zohoone/acme/home/cxapp/crm/org${EU_ORG}/tab/Leads`,
+  `http://crm.zoho.eu/crm/org${EU_ORG}/tab/Leads`,
+  `https://crm.zoho.eu:8443/crm/org${EU_ORG}/tab/Leads`,
+  `https://user:pw@crm.zoho.eu/crm/org${EU_ORG}/tab/Leads`,
+  `https://crm.zoho.eu/tab/Leads`,
+  `https://crm.zoho.eu/crm/org${EU_ORG}/tab/Leads/extra/list`,
+  '',
+  'not a url',
+];
+
+describe('parseListPage', () => {
+  it('has a table of at least 25 URLs', () => {
+    expect(LIST_PAGES.length + NOT_LIST_PAGES.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(LIST_PAGES)('reads %s', (url, expected) => {
+    expect(parseListPage(url)).toEqual({ sandbox: false, orgId: null, ...expected });
+  });
+
+  it.each(NOT_LIST_PAGES.map((url) => [url]))('ignores %j', (url) => {
+    expect(parseListPage(url)).toBeNull();
+  });
+
+  it('never takes a record page for a list, nor a list for a record page', () => {
+    for (const [url] of LIST_PAGES) expect(parseRecordPage(url)).toBeNull();
+    for (const [url] of RECORD_PAGES) expect(parseListPage(url)).toBeNull();
+  });
+
+  it('tells lists of other orgs, sandboxes, modules and data centres apart', () => {
+    const a = parseListPage(`https://crm.zoho.eu/crm/org1/tab/Leads`) as ListPage;
+    expect(
+      isSameListPage(a, parseListPage('https://crm.zoho.eu/crm/org1/tab/Leads/custom-view/9/list?page=2') as ListPage),
+    ).toBe(true);
+    for (const other of [
+      'https://crm.zoho.eu/crm/org2/tab/Leads',
+      'https://crmsandbox.zoho.eu/crm/org1/tab/Leads',
+      'https://crm.zoho.eu/crm/org1/tab/Contacts',
+      'https://crm.zoho.com/crm/org1/tab/Leads',
+    ]) {
+      expect(isSameListPage(a, parseListPage(other) as ListPage)).toBe(false);
     }
   });
 });

@@ -35,7 +35,8 @@ export function tabOfModule(module: TerritoryModule): string {
 const RECORD_PATH =
   /^\/crm\/(?:(?<segment>[A-Za-z0-9][A-Za-z0-9_-]{0,99})\/)?tab\/(?<tab>[A-Za-z]+)\/(?<id>\d{1,30})\/?$/;
 
-export function parseRecordPage(url: string): RecordPage | null {
+/** The CRM host and path of an https URL on a Zoho CRM web UI host, else null. */
+function crmLocation(url: string): { host: { dataCentre: DataCentre; sandbox: boolean }; pathname: string } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -44,9 +45,15 @@ export function parseRecordPage(url: string): RecordPage | null {
   }
   if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return null;
   const host = dataCentreOfCrmHost(parsed.hostname);
-  if (!host) return null;
+  return host ? { host, pathname: parsed.pathname } : null;
+}
 
-  const match = RECORD_PATH.exec(parsed.pathname);
+export function parseRecordPage(url: string): RecordPage | null {
+  const where = crmLocation(url);
+  if (!where) return null;
+  const { host } = where;
+
+  const match = RECORD_PATH.exec(where.pathname);
   const tab = match?.groups?.tab;
   const recordId = match?.groups?.id;
   const segment = match?.groups?.segment;
@@ -56,6 +63,31 @@ export function parseRecordPage(url: string): RecordPage | null {
 
   const orgId = segment ? (/^org(\d+)$/.exec(segment)?.[1] ?? null) : null;
   return { dataCentre: host.dataCentre, sandbox: host.sandbox, orgId, module, recordId };
+}
+
+/** A list view of one module in one org: where records can be selected for a bulk removal. */
+export type ListPage = Omit<RecordPage, 'recordId'>;
+
+// /crm/[org<digits> | <instance name>]/tab/<Tab>[/custom-view/<id>/list][/]  (zoho-crm.md §6)
+// Sheet and kanban views are left out: they show no row checkboxes to select records with.
+const LIST_PATH =
+  /^\/crm\/(?:(?<segment>[A-Za-z0-9][A-Za-z0-9_-]{0,99})\/)?tab\/(?<tab>[A-Za-z]+)(?:\/custom-view\/\d{1,30}\/list)?\/?$/;
+
+export function parseListPage(url: string): ListPage | null {
+  const where = crmLocation(url);
+  if (!where) return null;
+  const match = LIST_PATH.exec(where.pathname);
+  const tab = match?.groups?.tab;
+  const segment = match?.groups?.segment;
+  if (!tab || segment?.toLowerCase() === 'tab') return null;
+  const module = Object.hasOwn(MODULE_OF_TAB, tab) ? MODULE_OF_TAB[tab] : undefined;
+  if (!module) return null;
+  const orgId = segment ? (/^org(\d+)$/.exec(segment)?.[1] ?? null) : null;
+  return { dataCentre: where.host.dataCentre, sandbox: where.host.sandbox, orgId, module };
+}
+
+export function isSameListPage(a: ListPage, b: ListPage): boolean {
+  return a.dataCentre === b.dataCentre && a.sandbox === b.sandbox && a.orgId === b.orgId && a.module === b.module;
 }
 
 /** Same record, same org, same data centre: what the background requires of a sender. */
