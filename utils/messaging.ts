@@ -6,6 +6,9 @@ import { DATA_CENTRE_IDS, type DataCentre } from './data-centres';
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 
+/** As many record ids as one bulk job takes (MAX_BULK_RECORDS in bulk-protocol.ts). */
+export const MAX_BULK_LINK_RECORDS = 25_000;
+
 export const RecordPageSchema = v.strictObject({
   dataCentre: v.picklist(DATA_CENTRE_IDS),
   sandbox: v.boolean(),
@@ -29,6 +32,19 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('auth.connections') }),
   /** Open the options page: a content script cannot, and a link to it from a web page is blocked. */
   v.strictObject({ type: v.literal('options.open') }),
+  /**
+   * Open the bulk page with this org, module and records filled in (none: an empty selection).
+   * From a CRM page of that data centre and org, or an extension page; links from a web page to
+   * an extension page are blocked.
+   */
+  v.strictObject({
+    type: v.literal('bulk.open'),
+    dataCentre: v.picklist(DATA_CENTRE_IDS),
+    sandbox: v.boolean(),
+    orgId: v.nullable(ZohoId),
+    module: v.picklist(TERRITORY_MODULES),
+    recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
+  }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -82,6 +98,7 @@ export interface ResponseOf {
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;
   'options.open': Result<null>;
+  'bulk.open': Result<null>;
 }
 
 export type ResponseFor<R extends Request> = ResponseOf[R['type']];

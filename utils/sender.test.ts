@@ -161,3 +161,54 @@ describe('isAllowedSender', () => {
     ).toBe(false);
   });
 });
+
+describe('isAllowedSender for bulk.open', () => {
+  const open: Request = {
+    type: 'bulk.open',
+    dataCentre: 'eu',
+    sandbox: false,
+    orgId: '20079833178',
+    module: 'Accounts',
+    recordIds: ['407625000068467001', '407625000068467002'],
+  };
+  const LIST_URL = 'https://crm.zoho.eu/crm/org20079833178/tab/Accounts';
+
+  const cases: [string, Request, SenderInfo, boolean][] = [
+    ['from a list view of that org', open, contentScript(LIST_URL), true],
+    ['from a record page of that org (the panel)', open, contentScript(PAGE_URL), true],
+    [
+      'from a frame opened on an instance-name URL of the host',
+      open,
+      contentScript('https://crm.zoho.eu/crm/acme/tab/Accounts'),
+      true,
+    ],
+    [
+      'with no org, from a frame opened without one',
+      { ...open, orgId: null },
+      contentScript('https://crm.zoho.eu/crm/tab/Accounts'),
+      true,
+    ],
+    ['from a list view of another org', open, contentScript(LIST_URL.replace('org20079833178', 'org1')), false],
+    ['with no org, from a frame of a named org', { ...open, orgId: null }, contentScript(LIST_URL), false],
+    ['from another data centre', open, contentScript(LIST_URL.replace('zoho.eu', 'zoho.com')), false],
+    ['for the sandbox, from the live host', { ...open, sandbox: true }, contentScript(LIST_URL), false],
+    ['from the sandbox host', { ...open, sandbox: true }, contentScript(LIST_URL.replace('crm.', 'crmsandbox.')), true],
+    ['from a look-alike host', open, contentScript(LIST_URL.replace('zoho.eu', 'zoho.eu.evil.example')), false],
+    ['from plain http', open, contentScript(LIST_URL.replace('https:', 'http:')), false],
+    [
+      'from the Zoho One shell (the CRM frame inside asks)',
+      open,
+      contentScript('https://one.zoho.eu/zohoone/acme/home/cxapp/crm/org20079833178/tab/Accounts'),
+      false,
+    ],
+    ['from a web page without a tab', open, { id, url: LIST_URL }, false],
+    ['from another extension', open, { id: 'other', url: LIST_URL, tab }, false],
+    ['from the popup', open, popup, true],
+    ['from the options page', open, optionsPage, true],
+    ['from another extension’s page', open, { id: 'other', url: 'chrome-extension://other/popup.html' }, false],
+  ];
+
+  it.each(cases)('%s', (_, request, sender, allowed) => {
+    expect(isAllowedSender(request, sender, extension)).toBe(allowed);
+  });
+});

@@ -30,13 +30,15 @@ export function senderKind(sender: SenderInfo, extension: ExtensionIdentity): Se
 export function isAllowedSender(request: Request, sender: SenderInfo, extension: ExtensionIdentity): boolean {
   const kind = senderKind(sender, extension);
   if (isPageRequest(request)) {
-    return kind === 'content-script' && isFrameOfRecordPage(sender.url, request.page);
+    return kind === 'content-script' && isFrameOfOrg(sender.url, request.page);
   }
   switch (request.type) {
     case 'auth.signIn':
       return kind === 'extension-page' || (kind === 'content-script' && isCrmPageOf(sender.url, request.dataCentre));
     case 'options.open':
       return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
+    case 'bulk.open':
+      return kind === 'extension-page' || (kind === 'content-script' && isFrameOfOrg(sender.url, request));
     case 'auth.signOut':
     case 'auth.connections':
       return kind === 'extension-page';
@@ -47,10 +49,10 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
 // navigation it still names the first record (or the list). What the browser vouches for is the
 // frame's CRM host (data centre, sandbox) and the org the document was opened in, so that is what
 // must match; the record within that org follows the page, as the panel itself does.
-function isFrameOfRecordPage(url: string | undefined, page: RecordPage): boolean {
+function isFrameOfOrg(url: string | undefined, org: Pick<RecordPage, 'dataCentre' | 'sandbox' | 'orgId'>): boolean {
   const frame = crmFrameOf(url);
-  if (!frame || frame.host.dataCentre !== page.dataCentre || frame.host.sandbox !== page.sandbox) return false;
-  return frame.orgId === null || frame.orgId === page.orgId;
+  if (!frame || frame.host.dataCentre !== org.dataCentre || frame.host.sandbox !== org.sandbox) return false;
+  return frame.orgId === null || frame.orgId === org.orgId;
 }
 
 function crmFrameOf(url: string | undefined) {
