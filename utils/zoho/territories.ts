@@ -254,7 +254,7 @@ function actionEntriesOf(response: ZohoResponse): ActionEntry[] {
 }
 
 /** A non-success answer: Zoho's own error if it sent one, else INVALID_RESPONSE. */
-function errorOfAnswer(response: ZohoResponse): ZohoApiError {
+export function errorOfAnswer(response: ZohoResponse): ZohoApiError {
   const topLevel = v.safeParse(TopLevelErrorSchema, response.body);
   if (topLevel.success) {
     return new ZohoApiError(topLevel.output.code, {
@@ -275,7 +275,7 @@ function errorOfEntry(entry: Extract<ActionEntry, { status: 'error' }>, status: 
   return new ZohoApiError(entry.code, { status, message: entry.message, details: entry.details ?? undefined });
 }
 
-function invalidShape(response: ZohoResponse, issues: readonly v.BaseIssue<unknown>[]): ZohoApiError {
+export function invalidShape(response: ZohoResponse, issues: readonly v.BaseIssue<unknown>[]): ZohoApiError {
   const first = issues[0];
   const where = first ? v.getDotPath(first) : null;
   return invalidResponse(
