@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackground, listenForRequests } from '@/utils/background/setup';
+import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
+import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
 
 declare global {
   interface ImportMetaEnv {
@@ -9,13 +10,17 @@ declare global {
 }
 
 export default defineBackground(() => {
-  const handle = createBackground({
+  const apis: BackgroundApis = {
     extension: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
     identity: browser.identity,
     session: browser.storage.session,
     local: browser.storage.local,
     buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-  });
-  listenForRequests(browser.runtime.onMessage, handle);
+  };
+  const auth = createBackgroundAuth(apis);
+  const bulk = createBulkBackground(apis, auth);
+  listenForMessages(browser.runtime.onMessage, createBackground(apis, auth), bulk.handle);
+  // A job that was running when the worker (or the browser) stopped goes on where it was.
+  void bulk.jobs.resumeInterrupted();
 });

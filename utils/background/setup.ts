@@ -1,7 +1,7 @@
 // Builds the background from browser APIs; the entrypoint only passes `browser` in.
 import { clientIdSource } from '../auth/client-id';
 import { revokeToken } from '../auth/revoke';
-import { createAuthSession, type IdentityApi } from '../auth/session';
+import { type AuthSession, createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
 import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
@@ -23,13 +23,17 @@ export interface BackgroundApis {
   openOptionsPage(): Promise<void>;
 }
 
-export function createBackground(apis: BackgroundApis): RequestHandler {
-  const auth = createAuthSession({
+/** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
+export function createBackgroundAuth(apis: BackgroundApis): AuthSession {
+  return createAuthSession({
     identity: apis.identity,
     tokens: createTokenStore(apis.session),
     clientId: clientIdSource(apis.buildClientId, apis.local),
     revoke: (dataCentre, accessToken) => revokeToken(dataCentre, accessToken, apis.fetch),
   });
+}
+
+export function createBackground(apis: BackgroundApis, auth = createBackgroundAuth(apis)): RequestHandler {
   const records = createRecordRequests({
     clientFor: (page) =>
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),

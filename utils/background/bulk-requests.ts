@@ -1,0 +1,115 @@
+// The background's answer to the bulk page (bulk-protocol.ts): territory definitions, the records
+// of a territory, a preview, and the jobs. Only the extension's own pages may ask.
+
+import { BULK_DEFAULTS } from '../bulk/job';
+import type { BulkJobManager } from '../bulk/manager';
+import { type BulkPreview, previewOf, READ_CHUNK_SIZE, splitIntoBatches, type TerritoryHolding } from '../bulk/plan';
+import { type BulkRequest, type BulkResponseFor, MAX_BULK_RECORDS } from '../bulk-protocol';
+import type { TerritoryModule } from '../crm-page';
+import { type ExtensionIdentity, type SenderInfo, senderKind } from '../sender';
+import type { ZohoClient } from '../zoho/client';
+import { errorInfoOf } from '../zoho/errors';
+import { listRecordIdsInTerritory } from '../zoho/records';
+import { getTerritoriesOfRecords } from '../zoho/territories';
+import { listAllTerritories, type OrgTarget, type TerritoryCache } from '../zoho/territory-cache';
+
+/** Reads of a preview at once: the Free edition allows 5 calls at once per org (zoho-crm.md §7). */
+export const PREVIEW_READ_CONCURRENCY = 3;
+
+export interface BulkRequestDeps {
+  extension: ExtensionIdentity;
+  clientFor(org: OrgTarget): ZohoClient;
+  territories: TerritoryCache;
+  jobs: BulkJobManager;
+}
+
+export type BulkResponse = BulkResponseFor<BulkRequest>;
+export type BulkRequestHandler = (request: BulkRequest, sender: SenderInfo) => Promise<BulkResponse>;
+
+function orgOf(request: OrgTarget): OrgTarget {
+  return { dataCentre: request.dataCentre, sandbox: request.sandbox, orgId: request.orgId };
+}
+
+/** Each record's territories, read 100 a call, a few calls at once; records Zoho does not return are absent. */
+export async function readHoldings(
+  client: ZohoClient,
+  module: TerritoryModule,
+  recordIds: readonly string[],
+  concurrency = PREVIEW_READ_CONCURRENCY,
+): Promise<Record<string, TerritoryHolding[]>> {
+  const holdings: Record<string, TerritoryHolding[]> = {};
+  const chunks = splitIntoBatches([...new Set(recordIds)], READ_CHUNK_SIZE);
+  let next = 0;
+  const worker = async () => {
+    for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
+      for (const [id, list] of await getTerritoriesOfRecords(client, module, chunk)) {
+        holdings[id] = list.territories.map((territory) => ({ id: territory.id, assigned: territory.assigned }));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  return holdings;
+}
+
+export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHandler {
+  async function preview(request: Extract<BulkRequest, { type: 'bulk.preview' }>): Promise<BulkPreview> {
+    const client = deps.clientFor(orgOf(request));
+    const holdings = await readHoldings(client, request.module, request.recordIds);
+    return previewOf({
+      territoryIds: request.territoryIds,
+      recordIds: request.recordIds,
+      holdings,
+      batchSize: BULK_DEFAULTS.batchSize,
+    });
+  }
+
+  async function dispatch(request: BulkRequest): Promise<BulkResponse> {
+    switch (request.type) {
+      case 'bulk.territories': {
+        const org = orgOf(request);
+        const territories = await deps.territories.get(org, () => listAllTerritories(deps.clientFor(org)));
+        return { ok: true, value: territories };
+      }
+      case 'bulk.recordsInTerritory': {
+        const client = deps.clientFor(orgOf(request));
+        const listed = await listRecordIdsInTerritory(client, request.module, request.territoryId, MAX_BULK_RECORDS);
+        return { ok: true, value: listed };
+      }
+      case 'bulk.preview':
+        return { ok: true, value: await preview(request) };
+      case 'bulk.start':
+        return deps.jobs.start({
+          ...orgOf(request),
+          module: request.module,
+          territoryIds: request.territoryIds,
+          recordIds: request.recordIds,
+          holdings: request.holdings,
+          batchSize: request.batchSize,
+          concurrency: request.concurrency,
+        });
+      case 'bulk.status':
+        return deps.jobs.status(request.jobId, request.includeRecords ?? false);
+      case 'bulk.jobs':
+        return deps.jobs.jobs();
+      case 'bulk.pause':
+        return deps.jobs.pause(request.jobId);
+      case 'bulk.resume':
+        return deps.jobs.resume(request.jobId);
+      case 'bulk.cancel':
+        return deps.jobs.cancel(request.jobId);
+      case 'bulk.retryFailed':
+        return deps.jobs.retryFailed(request.jobId);
+    }
+  }
+
+  return async (request, sender) => {
+    if (senderKind(sender, deps.extension) !== 'extension-page') {
+      return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+    }
+    try {
+      return await dispatch(request);
+    } catch (error) {
+      return { ok: false, error: errorInfoOf(error) };
+    }
+  };
+}
