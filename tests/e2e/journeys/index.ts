@@ -93,6 +93,26 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'works with the keyboard alone: Tab reaches the remove button, Enter removes',
+    // Keys sent over WebDriver BiDi to Firefox ESR never activate a button, not even on a plain page.
+    browsers: CHROMIUM_ONLY,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.clearLog();
+      await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      let focused: string | null = null;
+      for (let presses = 0; presses < 80 && focused !== 'Remove territory Germany'; presses += 1) {
+        await tab.pressKey('Tab');
+        focused = await tab.focusedPanelElement();
+      }
+      expect(focused).toBe('Remove territory Germany');
+      await tab.pressKey('Enter');
+      await waitForRows(tab, 'Germany to go', without('Germany'));
+      expect((await settledApiCalls(control, 'POST')).map((p) => p.status)).toEqual([200]);
+    },
+  },
+  {
     name: 'undoes a removal: the territory is assigned again',
     browsers: CHROMIUM_ONLY,
     async run(context) {
