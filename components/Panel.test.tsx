@@ -793,3 +793,25 @@ describe('Panel navigation and collapse', () => {
     expect(screen.getByText('South')).toBeTruthy();
   });
 });
+
+describe('Panel bulk removal entry', () => {
+  it('opens the bulk page for this record’s org and module, reading nothing more from Zoho', async () => {
+    const api = { ...fakeApi(), openBulkPage: vi.fn<NonNullable<PanelApi['openBulkPage']>>() };
+    show(api, { forPage: otherPage });
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Bulk removal…' }));
+    expect(api.openBulkPage).toHaveBeenCalledExactlyOnceWith(otherPage);
+    expect(api.territories).toHaveBeenCalledTimes(1);
+  });
+
+  it('is offered while collapsed only once expanded, and not at all without a way to open the page', async () => {
+    const api = { ...fakeApi(), openBulkPage: vi.fn<NonNullable<PanelApi['openBulkPage']>>() };
+    show(api, { initialCollapsed: true });
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Bulk removal…' })).toBeNull();
+    cleanup();
+    show(fakeApi());
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Bulk removal…' })).toBeNull();
+  });
+});

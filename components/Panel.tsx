@@ -269,6 +269,13 @@ export function Panel({ page, api, initialCollapsed = false, locale, timing }: P
           <div class="tp-content">
             <Content state={state} controller={controller} page={page} locale={locale} optionsUrl={api.optionsUrl} />
           </div>
+          {api.openBulkPage ? (
+            <footer class="tp-footer">
+              <button type="button" class="tp-button tp-quiet tp-link" onClick={() => api.openBulkPage?.(page)}>
+                Bulk removal…
+              </button>
+            </footer>
+          ) : null}
         </div>
       </aside>
     </OpenOptionsContext.Provider>

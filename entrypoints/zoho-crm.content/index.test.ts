@@ -115,3 +115,70 @@ describe('zoho-crm content script', () => {
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
   });
 });
+
+describe('zoho-crm content script on list views', () => {
+  const ACCOUNTS_LIST = 'https://crm.zoho.eu/crm/org20079833178/tab/Accounts';
+  const ACCOUNT_ID = '407625000068467001';
+
+  function captureChangeListeners(spy: { mock: { calls: unknown[][] } }) {
+    return spy.mock.calls.filter(
+      ([type, , options]) => type === 'change' && (options as AddEventListenerOptions)?.capture,
+    );
+  }
+
+  function listWithOneRow() {
+    document.body.innerHTML = `<table data-zcqa="list-view" data-module="Accounts"><tr data-zcqa="list-row" data-record-id="${ACCOUNT_ID}">
+      <td><input type="checkbox" data-zcqa="row-select" value="${ACCOUNT_ID}"></td></tr></table>`;
+  }
+
+  function tickTheRow() {
+    const box = document.querySelector<HTMLInputElement>('[data-zcqa="row-select"]');
+    if (!box) throw new Error('no row');
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('listens for selection changes on a list view only, and stops after navigating to a record', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    answerAsBackground();
+    setUrl(ACCOUNTS_LIST);
+    listWithOneRow();
+    await contentScript.main(ctx);
+    expect(captureChangeListeners(added)).toHaveLength(1);
+    tickTheRow();
+    await waitFor(() => document.querySelector('territory-selection') !== null);
+    expect(document.querySelector('territory-panel')).toBeNull();
+
+    history.pushState({}, '', RECORD_URL);
+    await waitFor(() => document.querySelector('territory-panel') !== null);
+    await waitFor(() => document.querySelector('territory-selection') === null);
+    expect(captureChangeListeners(removed)).toHaveLength(1);
+    expect(captureChangeListeners(added)).toHaveLength(1);
+  });
+
+  it('adds no listener and no bar on a record page', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    answerAsBackground();
+    setUrl(RECORD_URL);
+    listWithOneRow();
+    await contentScript.main(ctx);
+    tickTheRow();
+    await waitFor(() => document.querySelector('territory-panel') !== null);
+    expect(captureChangeListeners(added)).toEqual([]);
+    expect(document.querySelector('territory-selection')).toBeNull();
+  });
+
+  it('starts listening when the single-page app moves from a record to a list', async () => {
+    const added = vi.spyOn(document, 'addEventListener');
+    answerAsBackground();
+    setUrl(RECORD_URL);
+    await contentScript.main(ctx);
+    expect(captureChangeListeners(added)).toEqual([]);
+    listWithOneRow();
+    history.pushState({}, '', ACCOUNTS_LIST);
+    await waitFor(() => captureChangeListeners(added).length === 1);
+    tickTheRow();
+    await waitFor(() => document.querySelector('territory-selection') !== null);
+  });
+});

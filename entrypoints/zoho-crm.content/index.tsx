@@ -2,10 +2,12 @@ import './style.css';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseRecordPage } from '@/utils/crm-page';
+import { parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { type PanelStatus, TabMessageSchema } from '@/utils/messaging';
+import { requestBulkPage } from './panel-api';
 import { createPanelHost } from './panel-host';
+import { createSelectionHost } from './selection-host';
 
 export default defineContentScript({
   matches: CRM_PAGE_MATCHES,
@@ -15,8 +17,13 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const host = createPanelHost(ctx);
-    host.show(parseRecordPage(location.href));
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => host.show(parseRecordPage(newUrl.href)));
+    const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage });
+    const follow = (url: string) => {
+      host.show(parseRecordPage(url));
+      selection.show(parseListPage(url));
+    };
+    follow(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl.href));
 
     // The popup asks which record this tab shows; only a frame that shows one answers.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (status: PanelStatus) => void) => {

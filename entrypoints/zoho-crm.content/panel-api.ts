@@ -1,7 +1,21 @@
 import { browser } from 'wxt/browser';
+import type { ListPage } from '@/utils/crm-page';
+import type { Result } from '@/utils/messaging';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
+
+/** Asks the background to open the bulk page for this org and module, with these records selected. */
+export function requestBulkPage(org: ListPage, recordIds: string[]): Promise<Result<null>> {
+  return sendRequest({
+    type: 'bulk.open',
+    dataCentre: org.dataCentre,
+    sandbox: org.sandbox,
+    orgId: org.orgId,
+    module: org.module,
+    recordIds,
+  });
+}
 
 /** The panel's api on a real page: every request goes to the background; no token ever comes here. */
 export function createPanelApi(): PanelApi {
@@ -18,6 +32,9 @@ export function createPanelApi(): PanelApi {
     optionsUrl: browser.runtime.getURL('/options.html'),
     openOptions: () => {
       void sendRequest({ type: 'options.open' });
+    },
+    openBulkPage: (page) => {
+      void requestBulkPage(page, []);
     },
   };
 }

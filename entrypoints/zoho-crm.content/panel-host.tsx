@@ -7,27 +7,7 @@ import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import { isCollapsed, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { createPanelApi } from './panel-api';
-
-// Above Zoho's own layers (its dialogs use z-indexes in the thousands) without reaching the maximum.
-const PANEL_Z_INDEX = 2_147_483_000;
-
-// The page's scripts can reach an open shadow root and call .click() on our buttons; events they
-// synthesise are untrusted, so they are stopped before any of our handlers can act on them.
-const GUARDED_EVENTS = ['click', 'dblclick', 'keydown', 'keyup', 'keypress', 'submit', 'input', 'change'];
-
-function refuseSyntheticInput(root: ShadowRoot): void {
-  for (const type of GUARDED_EVENTS) {
-    root.addEventListener(
-      type,
-      (event) => {
-        if (event.isTrusted) return;
-        event.stopImmediatePropagation();
-        event.preventDefault();
-      },
-      { capture: true },
-    );
-  }
-}
+import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */
@@ -63,7 +43,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       name: 'territory-panel',
       position: 'overlay',
       alignment: 'top-right',
-      zIndex: PANEL_Z_INDEX,
+      zIndex: OVERLAY_Z_INDEX,
       isolateEvents: true,
       onMount: (container, shadow) => {
         refuseSyntheticInput(shadow);

@@ -35,6 +35,8 @@ export interface PanelApi {
   optionsUrl: string;
   /** Opens the options page where a link cannot (the panel lives in a web page). */
   openOptions?(): void;
+  /** Opens the bulk page for this record's org and module, with no record selected. */
+  openBulkPage?(page: RecordPage): void;
 }
 
 export interface PanelTiming {

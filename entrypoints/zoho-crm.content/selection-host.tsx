@@ -1,0 +1,125 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { SelectionBar } from '@/components/SelectionBar';
+import { isSameListPage, type ListPage } from '@/utils/crm-page';
+import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
+import type { Result } from '@/utils/messaging';
+import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
+
+export interface SelectionHostApi {
+  openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;
+}
+
+export interface SelectionHost {
+  /** The list view this frame shows, or null. */
+  readonly page: ListPage | null;
+  /** Follow the selection of this list view, or stop following (null). */
+  show(page: ListPage | null): void;
+}
+
+const LISTEN_OPTIONS = { capture: true } as const;
+
+/**
+ * Shows a bar with the list view's selected records. On a list view it costs one `change` listener
+ * on the document; elsewhere nothing at all. The bar is created when the first row is selected.
+ */
+export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHostApi): SelectionHost {
+  let current: ListPage | null = null;
+  let selection: ListSelection = NO_SELECTION;
+  let listening = false;
+  let readPending = false;
+  let mounted = false;
+  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+
+  const renderBar = (container: HTMLElement) => {
+    const page = current;
+    if (!page) return;
+    render(
+      <SelectionBar selection={selection} openBulkPage={(recordIds) => api.openBulkPage(page, recordIds)} />,
+      container,
+    );
+  };
+
+  const createUi = () =>
+    createShadowRootUi<HTMLElement>(ctx, {
+      name: 'territory-selection',
+      position: 'overlay',
+      alignment: 'bottom-right',
+      zIndex: OVERLAY_Z_INDEX,
+      isolateEvents: true,
+      onMount: (container, shadow) => {
+        refuseSyntheticInput(shadow);
+        renderBar(container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+
+  const wanted = () => current !== null && (selection.recordIds.length > 0 || selection.unreadable > 0);
+
+  const sync = async () => {
+    if (!wanted() && !mounted) return;
+    ui ??= createUi();
+    const instance = await ui;
+    if (ctx.isInvalid) return;
+    if (wanted() && !mounted) {
+      instance.mount();
+      mounted = true;
+    } else if (wanted()) {
+      renderBar(instance.uiContainer);
+    } else if (mounted) {
+      instance.remove();
+      mounted = false;
+    }
+  };
+
+  const update = (next: ListSelection) => {
+    if (isSameSelection(next, selection)) return;
+    selection = next;
+    sync().catch((error: unknown) => {
+      console.warn('Territory Panel could not show the selection bar', error);
+    });
+  };
+
+  // Read once the event has finished: the page's own handlers (a select-all box ticks every row)
+  // run after this capture-phase listener.
+  const scheduleRead = () => {
+    if (readPending) return;
+    readPending = true;
+    ctx.setTimeout(() => {
+      readPending = false;
+      if (current) update(readListSelection(document));
+    }, 0);
+  };
+
+  const onChange = (event: Event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') scheduleRead();
+  };
+
+  return {
+    get page() {
+      return current;
+    },
+    show(page) {
+      if (!page) {
+        if (listening) document.removeEventListener('change', onChange, LISTEN_OPTIONS);
+        listening = false;
+        current = null;
+        update(NO_SELECTION);
+        return;
+      }
+      const samePage = current !== null && isSameListPage(page, current);
+      current = page;
+      if (!listening) {
+        ctx.addEventListener(document, 'change', onChange, LISTEN_OPTIONS);
+        listening = true;
+      }
+      if (!samePage) update(NO_SELECTION);
+      // Another page of the list, another view or module: the rows, and so the selection, may have changed.
+      scheduleRead();
+    },
+  };
+}

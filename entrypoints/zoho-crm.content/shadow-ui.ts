@@ -1,0 +1,22 @@
+// What the panel and the selection bar share as shadow-root UIs in Zoho's pages.
+
+// Above Zoho's own layers (its dialogs use z-indexes in the thousands) without reaching the maximum.
+export const OVERLAY_Z_INDEX = 2_147_483_000;
+
+// The page's scripts can reach an open shadow root and call .click() on our buttons; events they
+// synthesise are untrusted, so they are stopped before any of our handlers can act on them.
+const GUARDED_EVENTS = ['click', 'dblclick', 'keydown', 'keyup', 'keypress', 'submit', 'input', 'change'];
+
+export function refuseSyntheticInput(root: ShadowRoot): void {
+  for (const type of GUARDED_EVENTS) {
+    root.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
+  }
+}
