@@ -18,6 +18,8 @@ const euConnected: Connection = {
 };
 const usDisconnected: Connection = { dataCentre: 'us', connected: false, expiresAt: null, apiDomain: null };
 
+const BULK_PAGE_URL = 'chrome-extension://dakhagbpkpjjndolhlmnckledapnlgpo/bulk.html';
+
 function fakeApi(overrides: Partial<OptionsApi> = {}) {
   return {
     buildClientId: '',
@@ -36,6 +38,7 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
     loadStartCollapsed: vi.fn<OptionsApi['loadStartCollapsed']>(async () => false),
     saveStartCollapsed: vi.fn<OptionsApi['saveStartCollapsed']>(async () => undefined),
     copyText: vi.fn<OptionsApi['copyText']>(async () => true),
+    bulkPageUrl: BULK_PAGE_URL,
     ...overrides,
   } satisfies OptionsApi;
 }
@@ -214,5 +217,13 @@ describe('OptionsPage', () => {
       'Zoho connections',
       'Panel',
     ]);
+  });
+
+  it('links to the bulk page in a tab of its own', async () => {
+    render(<OptionsPage api={fakeApi()} />);
+    await settle();
+    const link = screen.getByRole('link', { name: 'Remove territories from many records' });
+    expect(link.getAttribute('href')).toBe(BULK_PAGE_URL);
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 });

@@ -17,4 +17,6 @@ export interface OptionsApi {
   saveStartCollapsed(collapsed: boolean): Promise<void>;
   /** true when the text reached the clipboard */
   copyText(text: string): Promise<boolean>;
+  /** `runtime.getURL('/bulk.html')`: extension pages may link to each other */
+  bulkPageUrl: string;
 }

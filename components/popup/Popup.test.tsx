@@ -9,11 +9,14 @@ const dealPage: PanelStatus = {
 };
 const eu: Connection = { dataCentre: 'eu', connected: true, expiresAt: null, apiDomain: 'https://www.zohoapis.eu' };
 
+const BULK_PAGE_URL = 'chrome-extension://dakhagbpkpjjndolhlmnckledapnlgpo/bulk.html';
+
 function fakeApi(status: PanelStatus | null, connections: Result<Connection[]>) {
   return {
     tabStatus: vi.fn<PopupApi['tabStatus']>(async () => status),
     connections: vi.fn<PopupApi['connections']>(async () => connections),
     openOptions: vi.fn<PopupApi['openOptions']>(),
+    bulkPageUrl: BULK_PAGE_URL,
   } satisfies PopupApi;
 }
 
@@ -62,5 +65,13 @@ describe('Popup', () => {
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(api.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('links to the bulk page in a tab of its own', async () => {
+    render(<Popup api={fakeApi(null, { ok: true, value: [] })} />);
+    await settle();
+    const link = screen.getByRole('link', { name: 'Remove territories from many records' });
+    expect(link.getAttribute('href')).toBe(BULK_PAGE_URL);
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 });

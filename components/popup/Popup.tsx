@@ -10,6 +10,8 @@ export interface PopupApi {
   tabStatus(): Promise<PanelStatus | null>;
   connections(): Promise<Result<Connection[]>>;
   openOptions(): void;
+  /** `runtime.getURL('/bulk.html')`: extension pages may link to each other */
+  bulkPageUrl: string;
 }
 
 type Loading<T> = { loading: true } | { loading: false; value: T };
@@ -80,6 +82,11 @@ export function Popup({ api }: { api: PopupApi }) {
       <h1 class="pp-title">Territory Panel</h1>
       <TabStatus status={status} />
       <ConnectionStatus connections={connections} status={status} />
+      <p>
+        <a class="pp-link" href={api.bulkPageUrl} target="_blank" rel="noopener">
+          Remove territories from many records
+        </a>
+      </p>
       <button type="button" class="pp-button" onClick={() => api.openOptions()}>
         Open options
       </button>

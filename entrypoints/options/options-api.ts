@@ -31,5 +31,6 @@ export function createOptionsApi(): OptionsApi {
     loadStartCollapsed: async () => isCollapsed(await browser.storage.local.get(PANEL_COLLAPSED_KEY)),
     saveStartCollapsed: (collapsed) => browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }),
     copyText,
+    bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
 }

@@ -25,6 +25,7 @@ export function createPopupApi(): PopupApi {
   return {
     tabStatus,
     connections: () => sendRequest({ type: 'auth.connections' }),
+    bulkPageUrl: browser.runtime.getURL('/bulk.html'),
     openOptions: () => {
       browser.runtime.openOptionsPage().then(
         () => window.close(),
