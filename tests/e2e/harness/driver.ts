@@ -29,8 +29,11 @@ export interface BrowserTab {
   panelText(): Promise<string | null>;
   /** The territory rows the panel lists, or null when no panel is mounted. */
   panelRows(): Promise<PanelRow[] | null>;
-  /** A trusted click (real input) on a panel button found by its accessible name. */
-  clickPanelButton(name: string, options?: { clickCount?: number }): Promise<void>;
+  /**
+   * A trusted click (real input) on a panel button found by its accessible name; `host` names
+   * another of the extension's shadow-root UIs (the selection bar's `territory-selection`).
+   */
+  clickPanelButton(name: string, options?: { clickCount?: number; host?: string }): Promise<void>;
   /** Whether the panel shows a visible control with this accessible name. */
   hasPanelControl(name: string): Promise<boolean>;
   /** A trusted click on a page element (not in the panel) found by CSS selector. */

@@ -78,7 +78,7 @@ function wrapPage(page: Page, frame: Frame = page.mainFrame()): BrowserTab {
     panelRows: () => frame.evaluate(readPanelRows, PANEL_HOST),
     clickPanelButton: async (name, options) => {
       const at = await waitFor(`panel control "${name}"`, () =>
-        frame.evaluate(locatePanelControl, { hostTag: PANEL_HOST, name }),
+        frame.evaluate(locatePanelControl, { hostTag: options?.host ?? PANEL_HOST, name }),
       );
       await click(at, options?.clickCount);
     },
