@@ -17,6 +17,8 @@ export default defineBackground(() => {
     local: browser.storage.local,
     buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    tabs: browser.tabs,
+    bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);

@@ -83,6 +83,8 @@ const apis: BackgroundApis = {
   buildClientId: '1000.CLIENT',
   fetch: routedFetch,
   openOptionsPage: async () => undefined,
+  tabs: { create: async () => ({}) },
+  bulkPageUrl: `${baseUrl}bulk.html`,
 };
 
 // Back-off waits pass at once, as if the time had gone by; ids are predictable.

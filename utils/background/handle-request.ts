@@ -1,9 +1,10 @@
 // The background's answer to every message: validate, check the sender, dispatch.
 import * as v from 'valibot';
 import type { AuthSession } from '../auth/session';
-import { type Request, RequestSchema, type ResponseFor } from '../messaging';
+import { type Request, RequestSchema, type ResponseFor, type Result } from '../messaging';
 import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
+import type { OpenBulkPageRequest } from './open-bulk-page';
 import type { RecordRequests } from './record-requests';
 
 export interface RequestHandlerDeps {
@@ -11,6 +12,7 @@ export interface RequestHandlerDeps {
   auth: AuthSession;
   records: RecordRequests;
   openOptionsPage(): Promise<void>;
+  openBulkPage(request: OpenBulkPageRequest): Promise<Result<null>>;
 }
 
 export type Response = ResponseFor<Request>;
@@ -40,6 +42,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       case 'options.open':
         await deps.openOptionsPage();
         return { ok: true, value: null };
+      case 'bulk.open':
+        return deps.openBulkPage(request);
     }
   }
 

@@ -79,6 +79,7 @@ type Listener = Parameters<typeof listenForRequests>[0] extends { addListener(li
  * chosen sender (fakeBrowser's sendMessage always passes an empty one): the answer, or null for none.
  */
 let optionsOpened = 0;
+const tabsOpened: string[] = [];
 
 function startBackground(): (message: unknown, sender: SenderInfo) => Promise<unknown> {
   const handle = createBackground({
@@ -91,6 +92,13 @@ function startBackground(): (message: unknown, sender: SenderInfo) => Promise<un
     openOptionsPage: async () => {
       optionsOpened += 1;
     },
+    tabs: {
+      create: async ({ url }) => {
+        tabsOpened.push(url);
+        return {};
+      },
+    },
+    bulkPageUrl: `${baseUrl}bulk.html`,
   });
   listenForRequests(fakeBrowser.runtime.onMessage, handle);
   let listener: Listener | undefined;
@@ -188,6 +196,26 @@ describe('createRequestHandler', () => {
     expect(optionsOpened).toBe(1);
   });
 
+  it('opens the bulk page with a list selection for a CRM page of that org', async () => {
+    const send = startBackground();
+    tabsOpened.length = 0;
+    const request = {
+      type: 'bulk.open',
+      dataCentre: 'eu',
+      sandbox: false,
+      orgId: '20079833178',
+      module: 'Deals',
+      recordIds: ['1', '2'],
+    };
+    expect(await send(request, contentScript)).toEqual({ ok: true, value: null });
+    expect(tabsOpened).toHaveLength(1);
+    expect(tabsOpened[0]).toMatch(new RegExp(`^${baseUrl}bulk\\.html#`));
+    expect(tabsOpened[0]).toContain('ids=1,2');
+    const otherOrg = { ...contentScript, url: PAGE_URL.replace(/\/org\d+\//, '/org1/') };
+    expect(await send(request, otherOrg)).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(tabsOpened).toHaveLength(1);
+  });
+
   it('turns an unexpected failure into an answer', async () => {
     const brokenStorage: StorageArea = {
       get: () => Promise.reject(new Error('storage is gone')),
@@ -209,6 +237,7 @@ describe('createRequestHandler', () => {
         changes: createChangeLog(brokenStorage),
       }),
       openOptionsPage: async () => undefined,
+      openBulkPage: async () => ({ ok: true, value: null }),
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({
       ok: false,

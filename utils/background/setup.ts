@@ -8,6 +8,7 @@ import { createZohoClient } from '../zoho/client';
 import { createChangeLog } from '../zoho/jobs';
 import type { StorageArea } from '../zoho/storage-area';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
+import { openBulkPage, type TabOpener } from './open-bulk-page';
 import { createRecordRequests } from './record-requests';
 
 export interface BackgroundApis {
@@ -21,6 +22,9 @@ export interface BackgroundApis {
   buildClientId: string | undefined;
   fetch?: typeof globalThis.fetch;
   openOptionsPage(): Promise<void>;
+  tabs: TabOpener;
+  /** browser.runtime.getURL('/bulk.html') */
+  bulkPageUrl: string;
 }
 
 /** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
@@ -39,7 +43,13 @@ export function createBackground(apis: BackgroundApis, auth = createBackgroundAu
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
   });
-  return createRequestHandler({ extension: apis.extension, auth, records, openOptionsPage: apis.openOptionsPage });
+  return createRequestHandler({
+    extension: apis.extension,
+    auth,
+    records,
+    openOptionsPage: apis.openOptionsPage,
+    openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl),
+  });
 }
 
 type MessageListener = (message: unknown, sender: SenderInfo, sendResponse: (response: Response) => void) => boolean;
