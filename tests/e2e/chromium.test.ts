@@ -4,6 +4,7 @@ import { startStandIn } from '../../sandbox/server';
 import { launchChromium } from './harness/chromium';
 import { saveFailureScreenshot } from './harness/failure';
 import { JOURNEYS } from './journeys';
+import { BULK_JOURNEYS } from './journeys/bulk';
 
 describe('Chromium, built extension against the local Zoho stand-in', () => {
   let standIn: Awaited<ReturnType<typeof startStandIn>>;
@@ -17,7 +18,7 @@ describe('Chromium, built extension against the local Zoho stand-in', () => {
     await standIn?.close();
   });
 
-  for (const journey of JOURNEYS.filter((j) => j.browsers.includes('chromium'))) {
+  for (const journey of [...JOURNEYS, ...BULK_JOURNEYS].filter((j) => j.browsers.includes('chromium'))) {
     it(journey.name, async () => {
       await control.reset();
       const browser = await launchChromium(standIn.port);

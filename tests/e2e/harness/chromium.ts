@@ -6,6 +6,7 @@ import { hostResolverRules } from '../../../sandbox/browser-flags';
 import type { BrowserTab, ExtensionBrowser } from './driver';
 import {
   focusedPanelName,
+  locatePageButton,
   locatePageElement,
   locatePanelControl,
   PANEL_HOST,
@@ -95,6 +96,21 @@ export function wrapPage(page: Page, frame: Frame = page.mainFrame()): BrowserTa
     hasPanelControl: async (name) => (await frame.evaluate(locatePanelControl, { hostTag: PANEL_HOST, name })) !== null,
     clickPage: async (selector) => {
       const at = await waitFor(`page element ${selector}`, () => frame.evaluate(locatePageElement, selector));
+      await click(at);
+    },
+    clickPageButton: async (name, options) => {
+      // Content still loading above the button moves it: click once it stays in place.
+      let last: { x: number; y: number } | null = null;
+      const at = await waitFor(
+        `page button "${name}" to stay in place`,
+        async () => {
+          const found = await frame.evaluate(locatePageButton, name);
+          const still = found && last && found.x === last.x && found.y === last.y;
+          last = found;
+          return still ? found : null;
+        },
+        { timeoutMs: options?.timeoutMs ?? 10_000, intervalMs: 150 },
+      );
       await click(at);
     },
     pressKey: (key) => page.keyboard.press(key),

@@ -38,6 +38,8 @@ export interface BrowserTab {
   hasPanelControl(name: string): Promise<boolean>;
   /** A trusted click on a page element (not in the panel) found by CSS selector. */
   clickPage(selector: string): Promise<void>;
+  /** A trusted click on a page button or link (not in the panel) found by its accessible name, once enabled. */
+  clickPageButton(name: string, options?: { timeoutMs?: number }): Promise<void>;
   pressKey(key: string): Promise<void>;
   /** Accessible name of the focused element inside the panel, or null. */
   focusedPanelElement(): Promise<string | null>;

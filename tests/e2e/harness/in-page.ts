@@ -51,6 +51,22 @@ export function locatePageElement(selector: string): { x: number; y: number } | 
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
 
+/**
+ * Centre of the enabled, visible button or link of the document (not the panel) whose accessible
+ * name is `name`, scrolled into view; null while there is none.
+ */
+export function locatePageButton(name: string): { x: number; y: number } | null {
+  for (const el of document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], summary')) {
+    const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (label !== name || el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('disabled')) continue;
+    el.scrollIntoView({ block: 'center' });
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+  return null;
+}
+
 export interface PanelRow {
   id: string;
   name: string;
