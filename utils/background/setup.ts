@@ -28,7 +28,9 @@ export interface BackgroundApis {
 }
 
 /** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
-export function createBackgroundAuth(apis: BackgroundApis): AuthSession {
+export function createBackgroundAuth(
+  apis: Pick<BackgroundApis, 'identity' | 'session' | 'local' | 'buildClientId' | 'fetch'>,
+): AuthSession {
   return createAuthSession({
     identity: apis.identity,
     tokens: createTokenStore(apis.session),
