@@ -6,6 +6,8 @@ const SCENARIO_BUILDERS: Readonly<Record<string, () => Scenario>> = {
   default: () => buildDefaultScenario(),
   /** the default orgs and records without the 1,200 generated Key Accounts: quick to scan by eye */
   small: () => buildDefaultScenario({ bulkAccountCount: 0, name: 'small' }),
+  /** 10,000 generated Key Accounts, for `npm run bench:bulk` */
+  bulk: () => buildDefaultScenario({ bulkAccountCount: 10_000, name: 'bulk' }),
 };
 
 export const DEFAULT_SCENARIO_NAME = 'default';
