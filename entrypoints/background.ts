@@ -23,6 +23,8 @@ export default defineBackground(() => {
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);
   listenForMessages(browser.runtime.onMessage, createBackground(apis, auth), bulk.handle);
-  // A job that was running when the worker (or the browser) stopped goes on where it was.
+  // A job that was running when the worker (or the browser) stopped goes on where it was. The
+  // onStartup listener makes Chromium start the worker with the browser, not at the next message.
   void bulk.jobs.resumeInterrupted();
+  browser.runtime.onStartup.addListener(() => void bulk.jobs.resumeInterrupted());
 });
