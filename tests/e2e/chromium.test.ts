@@ -5,6 +5,7 @@ import { launchChromium } from './harness/chromium';
 import { saveFailureScreenshot } from './harness/failure';
 import { JOURNEYS } from './journeys';
 import { BULK_JOURNEYS } from './journeys/bulk';
+import { SELECTION_JOURNEYS } from './journeys/selection';
 
 describe('Chromium, built extension against the local Zoho stand-in', () => {
   let standIn: Awaited<ReturnType<typeof startStandIn>>;
@@ -18,7 +19,9 @@ describe('Chromium, built extension against the local Zoho stand-in', () => {
     await standIn?.close();
   });
 
-  for (const journey of [...JOURNEYS, ...BULK_JOURNEYS].filter((j) => j.browsers.includes('chromium'))) {
+  for (const journey of [...JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS].filter((j) =>
+    j.browsers.includes('chromium'),
+  )) {
     it(journey.name, async () => {
       await control.reset();
       const browser = await launchChromium(standIn.port);
