@@ -111,6 +111,16 @@ export function isPageRequest(request: Request): request is Extract<Request, { p
 /** Messages the popup sends to the content scripts of the active tab. */
 export const TabMessageSchema = v.strictObject({ type: v.literal('panel.status') });
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+
+/** `TabMessageSchema` by hand: the content script then ships without the schema library. */
+export function isTabMessage(message: unknown): message is TabMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    Object.keys(message).length === 1 &&
+    (message as { type?: unknown }).type === 'panel.status'
+  );
+}
 export interface PanelStatus {
   page: RecordPage;
 }

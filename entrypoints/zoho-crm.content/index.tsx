@@ -1,10 +1,9 @@
 import './style.css';
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
-import { type PanelStatus, TabMessageSchema } from '@/utils/messaging';
+import { isTabMessage, type PanelStatus } from '@/utils/messaging';
 import { requestBulkPage } from './panel-api';
 import { createPanelHost } from './panel-host';
 import { createSelectionHost } from './selection-host';
@@ -28,7 +27,7 @@ export default defineContentScript({
     // The popup asks which record this tab shows; only a frame that shows one answers.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (status: PanelStatus) => void) => {
       const page = host.page;
-      if (!v.is(TabMessageSchema, message) || !page) return undefined;
+      if (!isTabMessage(message) || !page) return undefined;
       sendResponse({ page });
       return true as const;
     };
