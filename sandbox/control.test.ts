@@ -90,7 +90,7 @@ describe('reset and scenarios', () => {
     expect((await t.control.config()).jobDelayMs).toBe(3000);
     expect((await getRecord()).status).toBe(401);
 
-    expect(await t.control.scenarios()).toEqual({ current: 'default', names: ['default', 'small'] });
+    expect(await t.control.scenarios()).toEqual({ current: 'default', names: ['default', 'small', 'bulk'] });
     await t.control.reset('small');
     expect((await t.control.health()).scenario).toBe('small');
     await expect(t.control.record(ORGS.euMain, 'Accounts', bulkAccountId(1))).rejects.toMatchObject({ status: 404 });
