@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CHROME_REDIRECT_URI,
   DEMO_CLIENT_ID,
@@ -8,7 +8,7 @@ import {
   TERRITORIES,
   USERS,
 } from './scenarios/default';
-import { fragmentParams, startTestStandIn, type TestStandIn } from './test-support';
+import { fragmentParams, useTestStandIn } from './test-support';
 
 const SCOPES = 'ZohoCRM.modules.ALL,ZohoCRM.settings.territories.READ';
 
@@ -30,14 +30,8 @@ function ticketOf(page: string): string {
   return ticket;
 }
 
-let t: TestStandIn;
+const t = useTestStandIn();
 
-beforeAll(async () => {
-  t = await startTestStandIn();
-});
-afterAll(async () => {
-  await t.standIn.close();
-});
 beforeEach(async () => {
   await t.control.reset();
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bulkAccountId, MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES, USERS } from './scenarios/default';
-import { startTestStandIn, type TestStandIn } from './test-support';
+import { useTestStandIn } from './test-support';
 
 interface ZohoError {
   code: string;
@@ -18,15 +18,9 @@ interface TerritoriesAnswer {
 }
 
 const EU_API = 'www.zohoapis.eu';
-let t: TestStandIn;
+const t = useTestStandIn();
 let anna: string;
 
-beforeAll(async () => {
-  t = await startTestStandIn();
-});
-afterAll(async () => {
-  await t.standIn.close();
-});
 beforeEach(async () => {
   await t.control.reset();
   anna = await t.authorization('eu', USERS.anna, [

@@ -1,18 +1,12 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ControlError } from './control-client';
 import { bulkAccountId, ORGS, RECORDS, TERRITORIES, USERS } from './scenarios/default';
-import { startTestStandIn, type TestStandIn } from './test-support';
+import { useTestStandIn } from './test-support';
 
-let t: TestStandIn;
+const t = useTestStandIn();
 let anna: string;
 
-beforeAll(async () => {
-  t = await startTestStandIn();
-});
-afterAll(async () => {
-  await t.standIn.close();
-});
 beforeEach(async () => {
   await t.control.reset('default');
   anna = await t.authorization('eu', USERS.anna, ['ZohoCRM.modules.ALL']);

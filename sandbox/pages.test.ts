@@ -1,17 +1,11 @@
 import { type HTMLAnchorElement as PageAnchor, type HTMLInputElement as PageInput, Window } from 'happy-dom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRecordPage } from '../utils/crm-page';
 import { CUSTOM_VIEWS, INSTANCE_NAMES, MARKUP_TERRITORY_NAME, ORGS, RECORDS, USERS } from './scenarios/default';
-import { startTestStandIn, type TestStandIn } from './test-support';
+import { useTestStandIn } from './test-support';
 
-let t: TestStandIn;
+const t = useTestStandIn();
 
-beforeAll(async () => {
-  t = await startTestStandIn();
-});
-afterAll(async () => {
-  await t.standIn.close();
-});
 beforeEach(async () => {
   await t.control.reset();
 });

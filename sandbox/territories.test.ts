@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bulkAccountId, ORGS, RECORDS, TERRITORIES, USERS } from './scenarios/default';
-import { startTestStandIn, type TestStandIn } from './test-support';
+import { useTestStandIn } from './test-support';
 
 interface ZohoStatus {
   code: string;
@@ -13,15 +13,9 @@ interface DataAnswer {
 }
 
 const EU_API = 'www.zohoapis.eu';
-let t: TestStandIn;
+const t = useTestStandIn();
 let anna: string;
 
-beforeAll(async () => {
-  t = await startTestStandIn();
-});
-afterAll(async () => {
-  await t.standIn.close();
-});
 beforeEach(async () => {
   await t.control.reset();
   anna = await t.authorization('eu', USERS.anna, ['ZohoCRM.modules.ALL']);

@@ -2,6 +2,7 @@
 // name (SNI and Host), as a browser pointed at the stand-in sends them.
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { afterAll, beforeAll } from 'vitest';
 import type { DataCentre } from '../utils/data-centres';
 import { type ControlClient, createControlClient } from './control-client';
 import { type StandIn, startStandIn } from './server';
@@ -83,6 +84,34 @@ export async function startTestStandIn(scenario?: string): Promise<TestStandIn> 
       const token = await control.issueToken({ dataCentre, userId, scopes });
       return `Zoho-oauthtoken ${token.access_token}`;
     },
+  };
+}
+
+/**
+ * Starts one stand-in for the test file (closed after it) and returns it; its members may be used
+ * from the tests and their hooks, once the file's beforeAll has run.
+ */
+export function useTestStandIn(scenario?: string): TestStandIn {
+  let started: TestStandIn | undefined;
+  beforeAll(async () => {
+    started = await startTestStandIn(scenario);
+  });
+  afterAll(async () => {
+    await started?.standIn.close();
+  });
+  const current = (): TestStandIn => {
+    if (!started) throw new Error('the stand-in is used before beforeAll started it');
+    return started;
+  };
+  return {
+    get standIn() {
+      return current().standIn;
+    },
+    get control() {
+      return current().control;
+    },
+    request: (host, path, options) => current().request(host, path, options),
+    authorization: (dataCentre, userId, scopes) => current().authorization(dataCentre, userId, scopes),
   };
 }
 
