@@ -4,16 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { hostResolverRules } from '../../../sandbox/browser-flags';
 import type { BrowserTab, ExtensionBrowser } from './driver';
-import {
-  focusedPanelName,
-  locatePageButton,
-  locatePageElement,
-  locatePanelControl,
-  PANEL_HOST,
-  readPanelRows,
-  readPanelText,
-} from './in-page';
-import { waitFor } from './wait';
+import { createTab, type DocumentDriver } from './tab';
 
 export const CHROMIUM_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,58 +59,28 @@ async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<
   await session.detach();
 }
 
-export function wrapPage(page: Page, frame: Frame = page.mainFrame()): BrowserTab {
-  // Coordinates inside a child frame are relative to it; the mouse works in page coordinates.
-  const offset = async () => {
-    if (frame === page.mainFrame()) return { x: 0, y: 0 };
-    const box = await (await frame.frameElement()).boundingBox();
-    return box ? { x: box.x, y: box.y } : { x: 0, y: 0 };
-  };
-  const click = async (at: { x: number; y: number }, clickCount = 1) => {
-    const origin = await offset();
-    await page.mouse.click(origin.x + at.x, origin.y + at.y, { clickCount, delay: 10 });
-  };
+export function wrapPage(page: Page): BrowserTab {
+  return createTab(playwrightDocument(page, page.mainFrame()));
+}
+
+function playwrightDocument(page: Page, frame: Frame): DocumentDriver {
   return {
+    // The libraries' own types unbox handles; the arguments here are plain JSON.
+    evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) =>
+      frame.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
+    click: async (at, count) => {
+      // Coordinates inside a child frame are relative to it; the mouse works in page coordinates.
+      const box = frame === page.mainFrame() ? null : await (await frame.frameElement()).boundingBox();
+      await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y, { clickCount: count, delay: 10 });
+    },
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },
-    url: async () => frame.url(),
-    evaluate: (fn) => frame.evaluate(fn),
-    panelText: () => frame.evaluate(readPanelText, PANEL_HOST),
-    panelRows: () => frame.evaluate(readPanelRows, PANEL_HOST),
-    clickPanelButton: async (name, options) => {
-      const at = await waitFor(`panel control "${name}"`, () =>
-        frame.evaluate(locatePanelControl, { hostTag: options?.host ?? PANEL_HOST, name }),
-      );
-      await click(at, options?.clickCount);
-    },
-    hasPanelControl: async (name) => (await frame.evaluate(locatePanelControl, { hostTag: PANEL_HOST, name })) !== null,
-    clickPage: async (selector) => {
-      const at = await waitFor(`page element ${selector}`, () => frame.evaluate(locatePageElement, selector));
-      await click(at);
-    },
-    clickPageButton: async (name, options) => {
-      // Content still loading above the button moves it: click once it stays in place.
-      let last: { x: number; y: number } | null = null;
-      const at = await waitFor(
-        `page button "${name}" to stay in place`,
-        async () => {
-          const found = await frame.evaluate(locatePageButton, name);
-          const still = found && last && found.x === last.x && found.y === last.y;
-          last = found;
-          return still ? found : null;
-        },
-        { timeoutMs: options?.timeoutMs ?? 10_000, intervalMs: 150 },
-      );
-      await click(at);
-    },
+    url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key),
-    focusedPanelElement: () => frame.evaluate(focusedPanelName, PANEL_HOST),
-    frame: async (urlPart) => {
-      const child = await waitFor(`a frame at ${urlPart}`, async () =>
-        page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart)),
-      );
-      return wrapPage(page, child);
+    childFrame: (urlPart) => {
+      const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
+      return child ? playwrightDocument(page, child) : undefined;
     },
     screenshot: async (path) => {
       await page.screenshot({ path });

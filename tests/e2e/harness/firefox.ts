@@ -1,16 +1,7 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { BrowserTab, ExtensionBrowser } from './driver';
-import {
-  focusedPanelName,
-  locatePageButton,
-  locatePageElement,
-  locatePanelControl,
-  PANEL_HOST,
-  readPanelRows,
-  readPanelText,
-} from './in-page';
-import { waitFor } from './wait';
+import { createTab, type DocumentDriver } from './tab';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../../.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -58,58 +49,28 @@ async function nextPage(browser: Browser, timeoutMs: number): Promise<BrowserTab
   return wrapPage(page);
 }
 
-function wrapPage(page: Page, frame: Frame = page.mainFrame()): BrowserTab {
-  // Coordinates inside a child frame are relative to it; the mouse works in page coordinates.
-  const offset = async () => {
-    if (frame === page.mainFrame()) return { x: 0, y: 0 };
-    const box = await (await frame.frameElement())?.boundingBox();
-    return box ? { x: box.x, y: box.y } : { x: 0, y: 0 };
-  };
-  const click = async (at: { x: number; y: number }, count = 1) => {
-    const origin = await offset();
-    await page.mouse.click(origin.x + at.x, origin.y + at.y, { count, delay: 10 });
-  };
+function wrapPage(page: Page): BrowserTab {
+  return createTab(puppeteerDocument(page, page.mainFrame()));
+}
+
+function puppeteerDocument(page: Page, frame: Frame): DocumentDriver {
   return {
+    // The libraries' own types unbox handles; the arguments here are plain JSON.
+    evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) =>
+      frame.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown) as Promise<T>,
+    click: async (at, count) => {
+      // Coordinates inside a child frame are relative to it; the mouse works in page coordinates.
+      const box = frame === page.mainFrame() ? null : await (await frame.frameElement())?.boundingBox();
+      await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y, { count, delay: 10 });
+    },
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },
-    url: async () => frame.url(),
-    evaluate: (fn) => frame.evaluate(fn),
-    panelText: () => frame.evaluate(readPanelText, PANEL_HOST),
-    panelRows: () => frame.evaluate(readPanelRows, PANEL_HOST),
-    clickPanelButton: async (name, options) => {
-      const at = await waitFor(`panel control "${name}"`, () =>
-        frame.evaluate(locatePanelControl, { hostTag: options?.host ?? PANEL_HOST, name }),
-      );
-      await click(at, options?.clickCount);
-    },
-    hasPanelControl: async (name) => (await frame.evaluate(locatePanelControl, { hostTag: PANEL_HOST, name })) !== null,
-    clickPage: async (selector) => {
-      const at = await waitFor(`page element ${selector}`, () => frame.evaluate(locatePageElement, selector));
-      await click(at);
-    },
-    clickPageButton: async (name, options) => {
-      // Content still loading above the button moves it: click once it stays in place.
-      let last: { x: number; y: number } | null = null;
-      const at = await waitFor(
-        `page button "${name}" to stay in place`,
-        async () => {
-          const found = await frame.evaluate(locatePageButton, name);
-          const still = found && last && found.x === last.x && found.y === last.y;
-          last = found;
-          return still ? found : null;
-        },
-        { timeoutMs: options?.timeoutMs ?? 10_000, intervalMs: 150 },
-      );
-      await click(at);
-    },
+    url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    focusedPanelElement: () => frame.evaluate(focusedPanelName, PANEL_HOST),
-    frame: async (urlPart) => {
-      const child = await waitFor(`a frame at ${urlPart}`, async () =>
-        page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart)),
-      );
-      return wrapPage(page, child);
+    childFrame: (urlPart) => {
+      const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
+      return child ? puppeteerDocument(page, child) : undefined;
     },
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });

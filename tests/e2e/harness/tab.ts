@@ -1,0 +1,67 @@
+// The BrowserTab operations, written once over what Playwright and Puppeteer each provide.
+import type { BrowserTab } from './driver';
+import {
+  focusedPanelName,
+  locatePageButton,
+  locatePageElement,
+  locatePanelControl,
+  PANEL_HOST,
+  readPanelRows,
+  readPanelText,
+} from './in-page';
+import { waitFor } from './wait';
+
+type Point = { x: number; y: number };
+
+/** One document (a page or a child frame) as a browser library drives it. */
+export interface DocumentDriver {
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** A real (trusted) click at a point of this document's viewport. */
+  click(at: Point, count: number): Promise<void>;
+  goto(url: string): Promise<void>;
+  url(): string;
+  pressKey(key: string): Promise<void>;
+  childFrame(urlPart: string): DocumentDriver | undefined;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createTab(doc: DocumentDriver): BrowserTab {
+  const locateControl = (name: string, host = PANEL_HOST) => doc.evaluate(locatePanelControl, { hostTag: host, name });
+  return {
+    goto: (url) => doc.goto(url),
+    url: async () => doc.url(),
+    evaluate: (fn) => doc.evaluate(fn, undefined),
+    panelText: () => doc.evaluate(readPanelText, PANEL_HOST),
+    panelRows: () => doc.evaluate(readPanelRows, PANEL_HOST),
+    clickPanelButton: async (name, options) => {
+      const at = await waitFor(`panel control "${name}"`, () => locateControl(name, options?.host));
+      await doc.click(at, options?.clickCount ?? 1);
+    },
+    hasPanelControl: async (name) => (await locateControl(name)) !== null,
+    clickPage: async (selector) => {
+      const at = await waitFor(`page element ${selector}`, () => doc.evaluate(locatePageElement, selector));
+      await doc.click(at, 1);
+    },
+    clickPageButton: async (name, options) => {
+      // Content still loading above the button moves it: click once it stays in place.
+      let last: Point | null = null;
+      const at = await waitFor(
+        `page button "${name}" to stay in place`,
+        async () => {
+          const found = await doc.evaluate(locatePageButton, name);
+          const still = found && last && found.x === last.x && found.y === last.y;
+          last = found;
+          return still ? found : null;
+        },
+        { timeoutMs: options?.timeoutMs ?? 10_000, intervalMs: 150 },
+      );
+      await doc.click(at, 1);
+    },
+    pressKey: (key) => doc.pressKey(key),
+    focusedPanelElement: () => doc.evaluate(focusedPanelName, PANEL_HOST),
+    frame: async (urlPart) => createTab(await waitFor(`a frame at ${urlPart}`, async () => doc.childFrame(urlPart))),
+    screenshot: (path) => doc.screenshot(path),
+    close: () => doc.close(),
+  };
+}
