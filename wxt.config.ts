@@ -12,6 +12,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: the import graph is the security boundary and must stay readable.
   imports: false,
+  // Builds for the local stand-in (demo, end-to-end tests) carry its client id: they go elsewhere,
+  // so that .output always holds what a user installs.
+  outDir: process.env.TP_OUT_DIR || '.output',
   zip: {
     // The sources zip is what a Firefox reviewer rebuilds from: sources and lock file, no outputs.
     excludeSources: ['test-results/**', '.output/**', 'docs/**'],

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { hostResolverRules } from '../../../sandbox/browser-flags';
+import { STAND_IN_BUILD_DIR } from '../../../scripts/build-for-stand-in';
 import type { BrowserTab, ExtensionBrowser } from './driver';
 import { createTab, type DocumentDriver } from './tab';
 
-export const CHROMIUM_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const CHROMIUM_BUILD = resolve(STAND_IN_BUILD_DIR, 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { STAND_IN_BUILD_DIR } from '../../../scripts/build-for-stand-in';
 import type { BrowserTab, ExtensionBrowser } from './driver';
 import { createTab, type DocumentDriver } from './tab';
 
-export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../../.output/firefox-mv2');
+export const FIREFOX_BUILD = resolve(STAND_IN_BUILD_DIR, 'firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'territory-panel@territory-panel.app';
 // Fixed internal UUID so the extension's pages have a known origin in tests.
