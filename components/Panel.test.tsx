@@ -575,6 +575,17 @@ describe('Panel undo', () => {
     expect(announcements()).toBe('Territory South restored');
   });
 
+  it('does not undo on the second click of a double click that removed the territory', async () => {
+    const api = fakeApi();
+    await removeSouth(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo removal of South' }), { detail: 2 });
+    await settle();
+    expect(api.assign).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo removal of South' }), { detail: 1 });
+    await settle();
+    expect(api.assign).toHaveBeenCalledExactlyOnceWith(page, south.id);
+  });
+
   it('shows progress and sends one assignment however often Undo is clicked', async () => {
     const api = fakeApi();
     await removeSouth(api);

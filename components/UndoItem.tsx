@@ -54,7 +54,12 @@ export function UndoItem({
           aria-label={`Undo removal of ${offer.territory.name}`}
           aria-disabled={busy ? 'true' : undefined}
           aria-busy={busy ? 'true' : undefined}
-          onClick={() => onUndo(id)}
+          onClick={(event) => {
+            // Undo appears where the removed row's button was: the second click of a double
+            // click on Remove lands here and must not put the territory straight back.
+            if (event.detail > 1) return;
+            onUndo(id);
+          }}
           onFocus={() => onHold(id)}
           onBlur={() => onRelease(id)}
         >
