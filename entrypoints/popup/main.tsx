@@ -1,3 +1,4 @@
+import '@/components/page-theme.css';
 import './style.css';
 import { render } from 'preact';
 import { Popup } from '@/components/popup/Popup';
