@@ -13,6 +13,9 @@
 // Links marked `data-spa-link` move like Zoho's single-page app: the inline script pushes the new
 // URL with history.pushState and swaps `#crm-main` with the answer to the same URL fetched with
 // `X-Crm-Fragment: 1` (JSON {title, tab, html}); no page load.
+// Layout as Zoho's: a fixed top bar, a sticky full-width record header with its actions at the
+// right (Send Email, Convert on Leads, Edit, More Options, previous/next), and a fixed chat bar
+// at the bottom right.
 // Zoho One: /zohoone/<org>/home/cxapp/crm/<rest> embeds https://crm.<dc host>/crm/<rest> in an iframe.
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -92,8 +95,8 @@ function fieldLabel(apiName: string): string {
 
 const PAGE_STYLE = `
   * { box-sizing: border-box; }
-  body { margin: 0; font: 13px/1.45 "Lato", -apple-system, "Segoe UI", Roboto, Arial, sans-serif; background: #f1f3f6; color: #313949; }
-  .crm-topbar { display: flex; align-items: center; gap: 18px; height: 48px; padding: 0 16px; background: #fff; border-bottom: 1px solid #dfe3ea; position: sticky; top: 0; z-index: 2; }
+  body { margin: 0; padding-top: 48px; font: 13px/1.45 "Lato", -apple-system, "Segoe UI", Roboto, Arial, sans-serif; background: #f1f3f6; color: #313949; }
+  .crm-topbar { display: flex; align-items: center; gap: 18px; height: 48px; padding: 0 16px; background: #fff; border-bottom: 1px solid #dfe3ea; position: fixed; top: 0; left: 0; right: 0; z-index: 20; }
   .crm-logo { display: flex; align-items: center; gap: 6px; font-weight: 700; font-size: 15px; color: #313949; text-decoration: none; }
   .crm-logo i { display: inline-block; width: 9px; height: 9px; border-radius: 2px; }
   .crm-tabs { display: flex; gap: 2px; flex: 1; }
@@ -104,8 +107,16 @@ const PAGE_STYLE = `
   .crm-user { width: 28px; height: 28px; border-radius: 50%; background: #0c62dc; color: #fff; display: grid; place-items: center; font-weight: 700; }
   main { padding: 18px 22px; }
   .card { background: #fff; border: 1px solid #e2e6ed; border-radius: 6px; padding: 16px 20px; margin-bottom: 14px; }
-  .record-head { display: flex; align-items: center; gap: 14px; }
+  .record-head { display: flex; align-items: center; gap: 10px; position: sticky; top: 48px; z-index: 10; margin: -18px -22px 14px; padding: 10px 22px; background: #fff; border-bottom: 1px solid #dfe3ea; }
   .record-head h1 { font-size: 19px; margin: 0; flex: 1; }
+  .record-actions { display: flex; align-items: center; gap: 8px; margin-left: auto; }
+  .button.secondary { background: #fff; color: #0c62dc; }
+  .crm-chatbar { position: fixed; right: 16px; bottom: 0; z-index: 30; display: flex; align-items: center; gap: 8px; width: 260px; height: 38px; padding: 0 12px; background: #1f2b3d; color: #fff; border-radius: 6px 6px 0 0; }
+  .crm-chatbar button { font: inherit; color: inherit; background: transparent; border: 1px solid #50607a; border-radius: 4px; padding: 3px 8px; cursor: pointer; }
+  body.crm-night { background: #12161c; color: #d5dbe5; }
+  body.crm-night .crm-topbar, body.crm-night .record-head, body.crm-night .card, body.crm-night table.list { background: #1b2129; border-color: #2c3440; color: #d5dbe5; }
+  body.crm-night .crm-logo { color: #d5dbe5; }
+  body.crm-night a { color: #6ea8ff; }
   a { color: #0c62dc; }
   dl.fields { display: grid; grid-template-columns: 200px 1fr; gap: 8px 16px; margin: 0; }
   dl.fields dt { color: #6b7587; text-align: right; }
@@ -192,10 +203,13 @@ ${org?.sandbox ? html`<span class="crm-badge" data-zcqa="sandbox-badge">SANDBOX<
     if (c.req.header('x-crm-fragment') === '1') {
       return c.json({ title: view.title, tab: view.module ? tabOf(view.module) : null, html: view.main.value }, status);
     }
+    // Zoho's night mode is a user setting; here `?theme=night` on a full page load stands for it.
+    const night = c.req.query('theme') === 'night';
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${view.title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${raw(PAGE_STYLE)}</style></head>
-<body>${topBar(view)}<main id="crm-main" data-zcqa="crm-main">${view.main}</main>
+<body${night ? raw(' class="crm-night"') : ''}>${topBar(view)}<main id="crm-main" data-zcqa="crm-main">${view.main}</main>
+<div class="crm-chatbar" data-zcqa="chat-bar"><span>Chats</span><button type="button" data-zcqa="chat-contacts">Contacts</button><button type="button" data-zcqa="chat-channels">Channels</button></div>
 <script>${raw(PAGE_SCRIPT)}</script></body></html>`;
     return c.html(page.value, status);
   }
@@ -346,9 +360,14 @@ ${org?.sandbox ? html`<span class="crm-badge" data-zcqa="sandbox-badge">SANDBOX<
 <a href="${base}/tab/${tabOf(record.module)}" data-spa-link data-zcqa="back-to-list">‹ ${MODULE_LABELS[record.module].plural}</a>
 <h1 data-zcqa="record-title">${name}</h1>
 ${record.locked ? html`<span class="crm-badge" data-zcqa="record-locked">Locked</span>` : ''}
-${previous ? html`<a href="${recordUrl(base, previous)}" data-spa-link data-zcqa="record-previous">‹ Previous</a>` : ''}
-${next ? html`<a href="${recordUrl(base, next)}" data-spa-link data-zcqa="record-next">Next ›</a>` : ''}
-<a class="button" href="${recordUrl(base, record)}/edit" data-spa-link data-zcqa="edit-record">Edit</a></div>
+<div class="record-actions" data-zcqa="record-actions">
+<button type="button" class="button secondary" data-zcqa="send-email">Send Email</button>
+${record.module === 'Leads' ? html`<button type="button" class="button secondary" data-zcqa="convert-record">Convert</button>` : ''}
+<a class="button" href="${recordUrl(base, record)}/edit" data-spa-link data-zcqa="edit-record">Edit</a>
+<button type="button" class="button secondary" data-zcqa="more-options" aria-label="More Options">…</button>
+${previous ? html`<a href="${recordUrl(base, previous)}" data-spa-link data-zcqa="record-previous" aria-label="Previous record">‹</a>` : ''}
+${next ? html`<a href="${recordUrl(base, next)}" data-spa-link data-zcqa="record-next" aria-label="Next record">›</a>` : ''}
+</div></div>
 <section class="card" data-zcqa="record-fields"><h2>${MODULE_LABELS[record.module].singular} Information</h2>
 <dl class="fields"><dt>${MODULE_LABELS[record.module].singular} Owner</dt><dd>${owner}</dd>${fieldRows.map(
         ([key, value]) => html`<dt>${fieldLabel(key)}</dt><dd data-field="${key}">${displayValue(value)}</dd>`,
@@ -521,6 +540,8 @@ export function createOnePagesApp(): Hono<StandInEnv> {
     const rest = c.req.path.slice(c.req.path.indexOf(marker) + marker.length);
     const search = new URL(c.req.url).search;
     const frameUrl = `https://${crmHostOf(c.env.scope.zohoHost.dataCentre, false)}/crm/${rest}${search}`;
+    // Zoho's night mode is a user setting; here `?theme=night` on a full page load stands for it.
+    const night = c.req.query('theme') === 'night';
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Zoho One</title><style>${raw(ONE_STYLE)}</style></head>
 <body><header class="one-bar" data-zcqa="zohoone-bar"><b>ZOHO ONE</b><span>${c.req.param('org')}</span></header>
