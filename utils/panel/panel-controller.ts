@@ -29,14 +29,14 @@ export interface PanelApi {
   remove(page: RecordPage, territoryId: string): Promise<Result<ChangeOutcome>>;
   assign(page: RecordPage, territoryId: string): Promise<Result<ChangeOutcome>>;
   signIn(dataCentre: DataCentre): Promise<Result<Connection>>;
-  /** Remembers whether the panel is collapsed (storage.local `panel:collapsed`). */
-  saveCollapsed(collapsed: boolean): void;
   /** The options page, opened by a link in a new tab. */
   optionsUrl: string;
   /** Opens the options page where a link cannot (the panel lives in a web page). */
   openOptions?(): void;
   /** Opens the bulk page for this record's org and module, with no record selected. */
   openBulkPage?(page: RecordPage): void;
+  /** Told after each read whether the module has territories in this org at all. */
+  noteEnabled?(page: RecordPage, enabled: boolean): void;
 }
 
 export interface PanelTiming {
@@ -177,6 +177,11 @@ export class PanelController {
     else if (action === 'refresh') this.refresh();
   }
 
+  /** An error that leaves nothing to do (NO_PERMISSION, …) goes when the user has read it. */
+  dismissRowError(territoryId: string): void {
+    this.#dispatch({ type: 'row-error-dismissed', territoryId });
+  }
+
   dismissUndo(territoryId: string): void {
     this.#dispatch({ type: 'undo-dismissed', territoryId });
   }
@@ -207,6 +212,7 @@ export class PanelController {
     }
     this.#dispatch({ type: 'territories-received', mode, result });
     if (result.ok || mode !== 'quiet') this.#appliedReadSeq = seq;
+    if (result.ok) this.#api.noteEnabled?.(this.page, result.value.enabled);
   }
 
   async #sendRemoval(territory: TerritoryAssignment): Promise<void> {

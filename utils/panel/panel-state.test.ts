@@ -15,12 +15,14 @@ const south: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '9', name: 'Patricia Boyle' },
   assignedTime: '2020-03-05T16:07:28+05:30',
+  path: [],
+  manager: null,
 };
 const north: TerritoryAssignment = { ...south, id: '12', name: 'North' };
 
 const listed = (territories: TerritoryAssignment[], scheduled: string[] = []): Result<RecordTerritories> => ({
   ok: true,
-  value: { enabled: true, territories, scheduled },
+  value: { enabled: true, territories, scheduled, lockedForMe: false, editable: true },
 });
 
 function run(...actions: PanelAction[]): PanelState {
@@ -46,7 +48,72 @@ describe('listStateOfError', () => {
 describe('panelReducer', () => {
   it('loads a list', () => {
     const state = run(loaded);
-    expect(state.list).toEqual({ status: 'loaded', territories: [south, north], scheduled: [] });
+    expect(state.list).toEqual({
+      status: 'loaded',
+      territories: [south, north],
+      scheduled: [],
+      lockedForMe: false,
+      editable: true,
+    });
+    expect(state.order).toEqual([south.id, north.id]);
+    expect(state.pageStale).toBe(false);
+  });
+
+  it('keeps each territory in its place: an undone one comes back where it was, new ones go last', () => {
+    const east: TerritoryAssignment = { ...south, id: '13', name: 'East' };
+    const state = run(
+      { type: 'territories-received', mode: 'load', result: listed([south, north, east]) },
+      { type: 'remove-started', territory: north },
+      { type: 'remove-finished', territory: north, result: { ok: true, value: { outcome: 'done' } } },
+      { type: 'undo-started', territoryId: north.id },
+      { type: 'undo-finished', territoryId: north.id, result: { ok: true, value: { outcome: 'done' } } },
+      // Zoho lists a territory assigned again last, and a new one anywhere.
+      { type: 'territories-received', mode: 'quiet', result: listed([{ ...east, id: '14', name: 'West' }, south, east, north]) },
+    );
+    expect(state.list.status === 'loaded' && state.list.territories.map((t) => t.name)).toEqual([
+      'South',
+      'North',
+      'East',
+      'West',
+    ]);
+    expect(state.undo).toEqual([]);
+    expect(state.pageStale).toBe(true);
+  });
+
+  it('marks the page behind as stale after a change went through, not after a failure', () => {
+    const failedRemoval = run(loaded, { type: 'remove-started', territory: south }, {
+      type: 'remove-finished',
+      territory: south,
+      result: { ok: false, error: { code: 'RECORD_LOCKED' } },
+    });
+    expect(failedRemoval.pageStale).toBe(false);
+    const removed = run(loaded, { type: 'remove-started', territory: south }, {
+      type: 'remove-finished',
+      territory: south,
+      result: { ok: true, value: { outcome: 'done' } },
+    });
+    expect(removed.pageStale).toBe(true);
+  });
+
+  it('puts away a row error, and only an error', () => {
+    const failedState = run(loaded, { type: 'remove-started', territory: south }, {
+      type: 'remove-finished',
+      territory: south,
+      result: { ok: false, error: { code: 'NO_PERMISSION' } },
+    });
+    expect(failedState.rows[south.id]?.status).toBe('failed');
+    expect(panelReducer(failedState, { type: 'row-error-dismissed', territoryId: south.id }).rows).toEqual({});
+    const busy = run(loaded, { type: 'remove-started', territory: south });
+    expect(panelReducer(busy, { type: 'row-error-dismissed', territoryId: south.id })).toBe(busy);
+  });
+
+  it('carries the record’s lock and edit rights from Zoho’s answer', () => {
+    const state = run({
+      type: 'territories-received',
+      mode: 'load',
+      result: { ok: true, value: { enabled: true, territories: [south], scheduled: [], lockedForMe: true, editable: false } },
+    });
+    expect(state.list.status === 'loaded' && [state.list.lockedForMe, state.list.editable]).toEqual([true, false]);
   });
 
   it('shows not-enabled and forgets rows when the record has no Territories field', () => {
@@ -56,7 +123,7 @@ describe('panelReducer', () => {
       {
         type: 'territories-received',
         mode: 'quiet',
-        result: { ok: true, value: { enabled: false, territories: [], scheduled: [] } },
+        result: { ok: true, value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true } },
       },
     );
     expect(state.list.status).toBe('not-enabled');

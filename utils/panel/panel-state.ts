@@ -8,7 +8,15 @@ export type ListState =
   | { status: 'signed-out'; reason: ErrorInfo }
   | { status: 'not-enabled' }
   | { status: 'failed'; error: ErrorInfo }
-  | { status: 'loaded'; territories: readonly TerritoryAssignment[]; scheduled: readonly string[] };
+  | {
+      status: 'loaded';
+      territories: readonly TerritoryAssignment[];
+      scheduled: readonly string[];
+      /** the record is locked for this user (approval, review): nothing can be changed now */
+      lockedForMe: boolean;
+      /** false: this user may not edit the record, so cannot remove its territories */
+      editable: boolean;
+    };
 
 /** What is happening to one listed territory; no entry means nothing is. */
 export type RowActivity =
@@ -53,6 +61,10 @@ export interface PanelState {
   signIn: { busy: boolean; error: ErrorInfo | null };
   rows: Readonly<Record<string, RowActivity>>;
   undo: readonly UndoOffer[];
+  /** every territory id in the order first listed: a removed row's Undo, and an undone territory, keep their place */
+  order: readonly string[];
+  /** a change went through: Zoho's own Territories field shows it only after the page reloads */
+  pageStale: boolean;
   announcement: Announcement | null;
 }
 
@@ -78,7 +90,8 @@ export type PanelAction =
   | { type: 'undo-sign-in-finished'; territoryId: string; error: ErrorInfo | null }
   | { type: 'undo-still-pending'; territoryId: string }
   | { type: 'undo-expired'; territoryId: string }
-  | { type: 'undo-dismissed'; territoryId: string };
+  | { type: 'undo-dismissed'; territoryId: string }
+  | { type: 'row-error-dismissed'; territoryId: string };
 
 export const INITIAL_PANEL_STATE: PanelState = {
   list: { status: 'loading' },
@@ -87,6 +100,8 @@ export const INITIAL_PANEL_STATE: PanelState = {
   signIn: { busy: false, error: null },
   rows: {},
   undo: [],
+  order: [],
+  pageStale: false,
   announcement: null,
 };
 
@@ -134,6 +149,19 @@ function offerUndo(undo: readonly UndoOffer[], territory: TerritoryAssignment): 
   ];
 }
 
+/** `order` with ids it has not seen appended, in the order Zoho lists them. */
+function extendOrder(order: readonly string[], territories: readonly TerritoryAssignment[]): readonly string[] {
+  const known = new Set(order);
+  const added = territories.map((territory) => territory.id).filter((id) => !known.has(id));
+  return added.length > 0 ? [...order, ...added] : order;
+}
+
+/** Zoho's list in the panel's order: a territory assigned again comes back where it was. */
+function inOrder(territories: readonly TerritoryAssignment[], order: readonly string[]): TerritoryAssignment[] {
+  const position = new Map(order.map((id, index) => [id, index]));
+  return [...territories].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+}
+
 function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerritories): PanelState {
   const base: PanelState = {
     ...state,
@@ -141,6 +169,7 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
     listError: mode === 'quiet' ? state.listError : null,
   };
   if (!value.enabled) return { ...base, list: { status: 'not-enabled' }, rows: {}, undo: [] };
+  const order = extendOrder(state.order, value.territories);
 
   const previous = state.list.status === 'loaded' ? state.list.territories : [];
   const present = new Set(value.territories.map((territory) => territory.id));
@@ -174,9 +203,17 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
 
   return {
     ...base,
-    list: { status: 'loaded', territories: value.territories, scheduled: value.scheduled },
+    list: {
+      status: 'loaded',
+      territories: inOrder(value.territories, order),
+      scheduled: value.scheduled,
+      lockedForMe: value.lockedForMe,
+      editable: value.editable,
+    },
     rows,
     undo,
+    order,
+    pageStale: state.pageStale || messages.length > 0,
     announcement: messages.length > 0 ? announce(state, messages.join('. ')) : state.announcement,
   };
 }
@@ -237,6 +274,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         list,
         rows: withRow(state.rows, territory.id, null),
         undo: offerUndo(state.undo, territory),
+        pageStale: true,
         announcement: announce(state, `Territory ${territory.name} removed`),
       };
     }
@@ -298,5 +336,9 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
 
     case 'undo-dismissed':
       return { ...state, undo: state.undo.filter((offer) => offer.territory.id !== action.territoryId) };
+
+    case 'row-error-dismissed':
+      if (state.rows[action.territoryId]?.status !== 'failed') return state;
+      return { ...state, rows: withRow(state.rows, action.territoryId, null) };
   }
 }
