@@ -21,6 +21,9 @@ export interface ErrorNoticeProps {
   onAction: (action: ErrorAction) => void;
   /** an offered action is under way */
   busy?: boolean;
+  /** offered when the error leaves nothing to do: the user reads it and puts it away */
+  onDismiss?: () => void;
+  dismissLabel?: string;
 }
 
 /**
@@ -30,7 +33,16 @@ export interface ErrorNoticeProps {
 export const OpenOptionsContext = createContext<(() => void) | null>(null);
 
 /** An error where it happened: the sentence, Zoho's code, Zoho's own words, and what to do next. */
-export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy = false }: ErrorNoticeProps) {
+export function ErrorNotice({
+  error,
+  module,
+  actions,
+  optionsUrl,
+  onAction,
+  busy = false,
+  onDismiss,
+  dismissLabel,
+}: ErrorNoticeProps) {
   const openOptions = useContext(OpenOptionsContext);
   return (
     <div class="tp-error" role="alert">
@@ -40,7 +52,7 @@ export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy
         {error.status !== undefined ? ` (HTTP ${error.status})` : ''}
       </p>
       {error.message ? <p class="tp-error-detail">Details: {error.message}</p> : null}
-      {actions.length > 0 ? (
+      {actions.length > 0 || onDismiss ? (
         <div class="tp-actions">
           {actions.map((action) => {
             if (action === 'none') return null;
@@ -79,6 +91,17 @@ export function ErrorNotice({ error, module, actions, optionsUrl, onAction, busy
               </button>
             );
           })}
+          {onDismiss ? (
+            <button
+              type="button"
+              class="tp-button tp-quiet"
+              data-focus-key="dismiss"
+              aria-label={dismissLabel}
+              onClick={onDismiss}
+            >
+              Dismiss
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -1,66 +1,102 @@
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { TerritoryAssignment } from '@/utils/messaging';
-import { describeAssignment } from '@/utils/panel/format';
+import { describeAssignment, describePlace } from '@/utils/panel/format';
 import type { RowActivity } from '@/utils/panel/panel-state';
 import { describeError } from '@/utils/zoho-errors';
 import { ErrorNotice } from './ErrorNotice';
+
+/** Why nothing on this record can be removed now, known from the record itself (no call). */
+export type RecordRestriction = 'locked' | 'read-only' | null;
 
 export interface TerritoryRowProps {
   territory: TerritoryAssignment;
   activity: RowActivity | undefined;
   /** Zoho lists a scheduled job for this territory (seen on load) */
   scheduledByZoho: boolean;
+  restriction: RecordRestriction;
   module: TerritoryModule;
   locale: string | undefined;
   optionsUrl: string;
   onRemove: (territoryId: string) => void;
   onErrorAction: (territoryId: string) => void;
+  onDismissError: (territoryId: string) => void;
 }
 
-function RowStatus({ territory, activity, scheduledByZoho, onRemove }: TerritoryRowProps) {
+function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove }: TerritoryRowProps) {
   if (territory.assigned === 'automatically') {
-    return <p class="tp-note">Assigned by territory rules — Zoho does not allow removing it</p>;
+    return <span class="tp-chip">Rules</span>;
   }
   if (activity?.status === 'scheduled' || (scheduledByZoho && activity === undefined)) {
-    return <p class="tp-status">Removal scheduled</p>;
+    return <span class="tp-chip">Scheduled</span>;
   }
-  if (activity?.status === 'pending') {
-    return <p class="tp-status">Removal still pending — Zoho has not finished it yet. Refresh later to check.</p>;
-  }
+  if (activity?.status === 'pending') return <span class="tp-chip">Pending</span>;
+  if (restriction === 'locked') return <span class="tp-chip">Locked</span>;
+  if (restriction === 'read-only') return <span class="tp-chip">Read-only</span>;
   const removing = activity?.status === 'removing';
   const signingIn = activity?.status === 'signing-in';
   const busy = removing || signingIn;
+  const shown = removing ? 'Removing…' : signingIn ? 'Signing in…' : 'Remove';
+  const spoken = removing
+    ? `Removing territory ${territory.name}…`
+    : signingIn
+      ? `Signing in to remove territory ${territory.name}…`
+      : `Remove territory ${territory.name}`;
   return (
     <button
       type="button"
       class="tp-button tp-remove"
-      aria-label={`Remove territory ${territory.name}`}
+      data-focus-key={`remove:${territory.id}`}
+      // The name starts with the word shown (axe: label-content-name-mismatch) and names the territory.
+      aria-label={spoken}
       aria-disabled={busy ? 'true' : undefined}
       aria-busy={busy ? 'true' : undefined}
       // The controller also refuses a second removal; aria-disabled keeps keyboard focus on the button.
       onClick={() => onRemove(territory.id)}
     >
-      {removing ? 'Removing…' : signingIn ? 'Signing in…' : 'Remove'}
+      {shown}
     </button>
   );
 }
 
+function rowNote(territory: TerritoryAssignment, activity: RowActivity | undefined): string | null {
+  if (territory.assigned === 'automatically') return 'Zoho does not allow removing a rule-assigned territory.';
+  if (activity?.status === 'pending') return 'Zoho has not finished the removal yet. Refresh later to check.';
+  return null;
+}
+
 export function TerritoryRow(props: TerritoryRowProps) {
-  const { territory, activity, module, locale, optionsUrl, onErrorAction } = props;
+  const { territory, activity, module, locale, optionsUrl, onErrorAction, onDismissError } = props;
+  const place = describePlace(territory);
+  const assignment = describeAssignment(territory, locale);
+  const note = rowNote(territory, activity);
+  const failed = activity?.status === 'failed' ? activity.error : null;
+  const action = failed ? describeError(failed).action : null;
   return (
-    <li class="tp-row" data-territory-id={territory.id}>
-      <div class="tp-row-text">
-        <span class="tp-name">{territory.name}</span>
-        <span class="tp-meta">{describeAssignment(territory, locale)}</span>
+    <li class="tp-row" data-territory-id={territory.id} data-row-id={territory.id}>
+      <div class="tp-row-line">
+        <div class="tp-row-text">
+          <span class="tp-row-title" title={place ? `${territory.name} · ${place}` : territory.name}>
+            <span class="tp-name">{territory.name}</span>
+            {place ? <span class="tp-place"> · {place}</span> : null}
+          </span>
+          <span class="tp-meta" title={assignment}>
+            {assignment}
+          </span>
+        </div>
+        <div class="tp-row-action">
+          <RowAction {...props} />
+        </div>
       </div>
-      <RowStatus {...props} />
-      {activity?.status === 'failed' ? (
+      {note ? <p class="tp-note">{note}</p> : null}
+      {failed && action ? (
         <ErrorNotice
-          error={activity.error}
+          error={failed}
           module={module}
-          actions={[describeError(activity.error).action]}
+          actions={action === 'none' ? [] : [action]}
           optionsUrl={optionsUrl}
           onAction={() => onErrorAction(territory.id)}
+          onDismiss={action === 'none' ? () => onDismissError(territory.id) : undefined}
+          dismissLabel={`Dismiss the error on ${territory.name}`}
         />
       ) : null}
     </li>

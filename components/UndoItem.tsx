@@ -18,7 +18,7 @@ function statusText(offer: UndoOffer): string {
   const name = offer.territory.name;
   switch (offer.status) {
     case 'offered':
-      return `${name} removed.`;
+      return `${name} removed`;
     case 'assigning':
     case 'signing-in':
       return `Restoring ${name}…`;
@@ -31,6 +31,12 @@ function statusText(offer: UndoOffer): string {
   }
 }
 
+function undoWord(offer: UndoOffer): string {
+  if (offer.status === 'signing-in') return 'Signing in';
+  return offer.status === 'offered' || offer.status === 'failed' ? 'Undo' : 'Undoing';
+}
+
+/** A removed territory in the place its row had: Undo, or how restoring it went. */
 export function UndoItem({
   offer,
   module,
@@ -43,29 +49,46 @@ export function UndoItem({
 }: UndoItemProps) {
   const id = offer.territory.id;
   const busy = offer.status === 'assigning' || offer.status === 'signing-in' || offer.status === 'confirming';
+  const name = offer.territory.name;
   return (
-    <li class="tp-undo" data-territory-id={id}>
-      <p class="tp-undo-text">{statusText(offer)}</p>
-      {offer.status === 'offered' || busy ? (
-        <button
-          type="button"
-          class="tp-button"
-          data-undo-button=""
-          aria-label={`Undo removal of ${offer.territory.name}`}
-          aria-disabled={busy ? 'true' : undefined}
-          aria-busy={busy ? 'true' : undefined}
-          onClick={(event) => {
-            // Undo appears where the removed row's button was: the second click of a double
-            // click on Remove lands here and must not put the territory straight back.
-            if (event.detail > 1) return;
-            onUndo(id);
-          }}
-          onFocus={() => onHold(id)}
-          onBlur={() => onRelease(id)}
-        >
-          {offer.status === 'signing-in' ? 'Signing in…' : busy ? 'Undoing…' : 'Undo'}
-        </button>
-      ) : null}
+    <li class="tp-row tp-undo" data-undo-territory-id={id} data-row-id={id}>
+      <div class="tp-row-line">
+        <p class="tp-undo-text">{statusText(offer)}</p>
+        <div class="tp-row-action">
+          {offer.status === 'offered' || busy ? (
+            <button
+              type="button"
+              class="tp-button"
+              data-undo-button=""
+              data-focus-key={`undo:${id}`}
+              aria-label={busy ? `${undoWord(offer)} removal of ${name}…` : `${undoWord(offer)} removal of ${name}`}
+              aria-disabled={busy ? 'true' : undefined}
+              aria-busy={busy ? 'true' : undefined}
+              onClick={(event) => {
+                // Undo appears where the removed row's button was: the second click of a double
+                // click on Remove lands here and must not put the territory straight back.
+                if (event.detail > 1) return;
+                onUndo(id);
+              }}
+              onFocus={() => onHold(id)}
+              onBlur={() => onRelease(id)}
+            >
+              {busy ? `${undoWord(offer)}…` : undoWord(offer)}
+            </button>
+          ) : null}
+          {offer.status === 'failed' || offer.status === 'pending' ? (
+            <button
+              type="button"
+              class="tp-button tp-quiet"
+              data-focus-key={`dismiss:${id}`}
+              aria-label={`Dismiss ${name}`}
+              onClick={() => onDismiss(id)}
+            >
+              Dismiss
+            </button>
+          ) : null}
+        </div>
+      </div>
       {offer.status === 'failed' && offer.error ? (
         <ErrorNotice
           error={offer.error}
@@ -74,16 +97,6 @@ export function UndoItem({
           optionsUrl={optionsUrl}
           onAction={() => onErrorAction(id)}
         />
-      ) : null}
-      {offer.status === 'failed' || offer.status === 'pending' ? (
-        <button
-          type="button"
-          class="tp-button tp-quiet"
-          aria-label={`Dismiss ${offer.territory.name}`}
-          onClick={() => onDismiss(id)}
-        >
-          Dismiss
-        </button>
       ) : null}
     </li>
   );

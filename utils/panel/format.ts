@@ -10,12 +10,18 @@ export function formatAssignedDate(assignedTime: string | null, locale?: string)
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
-/** "Manually by Patricia Boyle · 5 Mar 2020" or "By territory rules". */
+/** "manually · Patricia Boyle · 5 Mar 2020" or "by territory rules". */
 export function describeAssignment(territory: TerritoryAssignment, locale?: string): string {
-  if (territory.assigned === 'automatically') return 'By territory rules';
+  if (territory.assigned === 'automatically') return 'by territory rules';
   const who = territory.assignedBy?.name.trim();
   const date = formatAssignedDate(territory.assignedTime, locale);
-  return [who ? `Manually by ${who}` : 'Manually', date].filter(Boolean).join(' · ');
+  return ['manually', who, date].filter(Boolean).join(' · ');
+}
+
+/** "EMEA › DACH · managed by Jan Berg": where the territory sits, from the cached definitions; "" when unknown. */
+export function describePlace(territory: TerritoryAssignment): string {
+  const manager = territory.manager?.trim();
+  return [territory.path.join(' › '), manager ? `managed by ${manager}` : ''].filter(Boolean).join(' · ');
 }
 
 /** The sentence for an error; Zoho's TERRITORY_NOT_ENABLED is worded for Leads, so it names the module shown. */
