@@ -11,7 +11,8 @@ import type {
   TerritoryAssignment,
 } from '@/utils/messaging';
 import type { PanelApi, PanelTiming } from '@/utils/panel/panel-controller';
-import { Panel } from './Panel';
+import { useState } from 'preact/hooks';
+import { Panel, type PanelProps } from './Panel';
 
 const page: RecordPage = {
   dataCentre: 'eu',
@@ -28,6 +29,8 @@ const south: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '111111000000043376', name: 'Patricia Boyle' },
   assignedTime: '2020-03-05T12:07:28+00:00',
+  path: ['Americas', 'US'],
+  manager: 'Jan Berg',
 };
 const texas: TerritoryAssignment = {
   id: '111111000000046898',
@@ -35,6 +38,8 @@ const texas: TerritoryAssignment = {
   assigned: 'automatically',
   assignedBy: null,
   assignedTime: '2020-03-05T16:07:28+05:30',
+  path: ['Americas', 'US'],
+  manager: null,
 };
 const hostile: TerritoryAssignment = {
   id: '111111000000046999',
@@ -42,6 +47,8 @@ const hostile: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '111111000000043377', name: '<b>Mallory</b>' },
   assignedTime: '2021-07-01T12:00:00Z',
+  path: ['<i>EMEA</i>'],
+  manager: '<script>x</script>',
 };
 const north: TerritoryAssignment = { ...south, id: '111111000000046500', name: 'North' };
 
@@ -50,7 +57,7 @@ const OPTIONS_URL = 'chrome-extension://dakhagbpkpjjndolhlmnckledapnlgpo/options
 
 const listed = (...territories: TerritoryAssignment[]): Result<RecordTerritories> => ({
   ok: true,
-  value: { enabled: true, territories, scheduled: [] },
+  value: { enabled: true, territories, scheduled: [], lockedForMe: false, editable: true },
 });
 const failed = (code: string, status?: number): { ok: false; error: ErrorInfo } => ({
   ok: false,
@@ -81,21 +88,46 @@ function fakeApi() {
     remove: vi.fn<PanelApi['remove']>(async () => done),
     assign: vi.fn<PanelApi['assign']>(async () => done),
     signIn: vi.fn<PanelApi['signIn']>(async () => connected),
-    saveCollapsed: vi.fn<PanelApi['saveCollapsed']>(),
     optionsUrl: OPTIONS_URL,
   } satisfies PanelApi;
 }
 
-function show(api: PanelApi, extra: { initialCollapsed?: boolean; forPage?: RecordPage } = {}) {
-  return render(
+const saveCollapsed = vi.fn<(collapsed: boolean) => void>();
+
+/** The panel as its hosts use it: they own whether it is collapsed. */
+function Hosted(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChange'> & { initialCollapsed: boolean }) {
+  const { initialCollapsed, ...rest } = props;
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  return (
     <Panel
-      page={extra.forPage ?? page}
-      api={api}
-      locale="en-GB"
-      timing={TIMING}
-      initialCollapsed={extra.initialCollapsed}
-    />,
+      {...rest}
+      collapsed={collapsed}
+      onCollapsedChange={(next) => {
+        setCollapsed(next);
+        saveCollapsed(next);
+      }}
+    />
   );
+}
+
+function show(
+  api: PanelApi,
+  extra: { initialCollapsed?: boolean; deferRead?: boolean; forPage?: RecordPage; onReloadPage?: () => void } = {},
+) {
+  const props = {
+    page: extra.forPage ?? page,
+    api,
+    locale: 'en-GB',
+    timing: TIMING,
+    initialCollapsed: extra.initialCollapsed ?? false,
+    deferRead: extra.deferRead,
+    onReloadPage: extra.onReloadPage,
+  };
+  const view = render(<Hosted {...props} />);
+  return {
+    ...view,
+    rerender: (next: { forPage?: RecordPage }) => view.rerender(<Hosted {...props} page={next.forPage ?? props.page} />),
+  };
 }
 
 /** Lets pending promises settle and Preact re-render, also under fake timers. */
@@ -118,6 +150,13 @@ function rowOf(name: string): HTMLElement {
   return row;
 }
 
+/** What the eye sees of an element: its text without the words only screen readers get. */
+function visibleText(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll('.tp-visually-hidden')) hidden.remove();
+  return copy.textContent ?? '';
+}
+
 function announcements(): string {
   const region = document.querySelector('[aria-live="polite"]');
   return region?.textContent ?? '';
@@ -125,6 +164,7 @@ function announcements(): string {
 
 afterEach(() => {
   cleanup();
+  saveCollapsed.mockReset();
   vi.useRealTimers();
 });
 
@@ -221,7 +261,7 @@ describe('Panel states', () => {
 
   it('says territories are off for this module when the record has no Territories field', async () => {
     const api = fakeApi();
-    api.territories.mockResolvedValueOnce({ ok: true, value: { enabled: false, territories: [], scheduled: [] } });
+    api.territories.mockResolvedValueOnce({ ok: true, value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true } });
     show(api);
     await settle();
     expect(screen.getByText('Territories are not enabled for Deals in this organization.')).toBeTruthy();
@@ -270,12 +310,13 @@ describe('Panel list', () => {
     await settle();
 
     const southRow = rowOf('South');
-    expect(within(southRow).getByText('Manually by Patricia Boyle · 5 Mar 2020')).toBeTruthy();
+    expect(within(southRow).getByText('manually · Patricia Boyle · 5 Mar 2020')).toBeTruthy();
+    expect(within(southRow).getByText('· Americas › US · managed by Jan Berg')).toBeTruthy();
     expect(within(southRow).getByRole('button', { name: 'Remove territory South' })).toBeTruthy();
 
     const texasRow = rowOf('Texas');
-    expect(within(texasRow).getByText('By territory rules')).toBeTruthy();
-    expect(within(texasRow).getByText('Assigned by territory rules — Zoho does not allow removing it')).toBeTruthy();
+    expect(within(texasRow).getByText('by territory rules')).toBeTruthy();
+    expect(within(texasRow).getByText('Zoho does not allow removing a rule-assigned territory.')).toBeTruthy();
     expect(within(texasRow).queryByRole('button')).toBeNull();
   });
 
@@ -287,20 +328,21 @@ describe('Panel list', () => {
 
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Remove territory <img src=x onerror=alert(1)>' })).toBeTruthy();
-    expect(screen.getByText('Manually by <b>Mallory</b> · 1 Jul 2021')).toBeTruthy();
+    expect(screen.getByText('manually · <b>Mallory</b> · 1 Jul 2021')).toBeTruthy();
+    expect(screen.getByText('· <i>EMEA</i> · managed by <script>x</script>')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('b, i, script')).toBeNull();
   });
 
   it('marks rows that Zoho lists with a scheduled job', async () => {
     const api = fakeApi();
     api.territories.mockResolvedValueOnce({
       ok: true,
-      value: { enabled: true, territories: [south, north], scheduled: [south.id] },
+      value: { enabled: true, territories: [south, north], scheduled: [south.id], lockedForMe: false, editable: true },
     });
     show(api);
     await settle();
-    expect(within(rowOf('South')).getByText('Removal scheduled')).toBeTruthy();
+    expect(within(rowOf('South')).getByText('Scheduled')).toBeTruthy();
     expect(within(rowOf('South')).queryByRole('button')).toBeNull();
     expect(within(rowOf('North')).getByRole('button', { name: 'Remove territory North' })).toBeTruthy();
   });
@@ -341,11 +383,11 @@ describe('Panel removal', () => {
     fireEvent.click(button);
     fireEvent.click(button);
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Remove territory South' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Removing territory South…' }));
     expect(api.remove).toHaveBeenCalledExactlyOnceWith(page, south.id);
 
-    const busy = screen.getByRole('button', { name: 'Remove territory South' });
-    expect(busy.textContent).toBe('Removing…');
+    const busy = screen.getByRole('button', { name: 'Removing territory South…' });
+    expect(visibleText(busy)).toBe('Removing…');
     expect(busy.getAttribute('aria-busy')).toBe('true');
     expect(busy.getAttribute('aria-disabled')).toBe('true');
 
@@ -366,7 +408,7 @@ describe('Panel removal', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove territory South' }));
     await settle();
-    expect(within(rowOf('South')).getByText('Removal scheduled')).toBeTruthy();
+    expect(within(rowOf('South')).getByText('Scheduled')).toBeTruthy();
     expect(announcements()).toBe('Removal of South scheduled');
     expect(api.territories).toHaveBeenCalledTimes(1);
 
@@ -374,7 +416,7 @@ describe('Panel removal', () => {
     expect(api.territories).toHaveBeenCalledTimes(1);
     await advance(1);
     expect(api.territories).toHaveBeenCalledTimes(2);
-    expect(within(rowOf('South')).getByText('Removal scheduled')).toBeTruthy();
+    expect(within(rowOf('South')).getByText('Scheduled')).toBeTruthy();
 
     api.territories.mockResolvedValueOnce(listed(texas));
     await advance(3_000);
@@ -399,7 +441,7 @@ describe('Panel removal', () => {
     await advance(1_500 + 3_000 + 6_000);
     expect(api.territories).toHaveBeenCalledTimes(4);
     expect(
-      within(rowOf('South')).getByText('Removal still pending — Zoho has not finished it yet. Refresh later to check.'),
+      within(rowOf('South')).getByText('Zoho has not finished the removal yet. Refresh later to check.'),
     ).toBeTruthy();
     expect(announcements()).toBe('Removal of South is still pending in Zoho');
 
@@ -447,9 +489,25 @@ describe('Panel removal errors', () => {
     expect(alert.textContent).toContain(`Code: ${error.code}`);
     const buttons = within(alert)
       .queryAllByRole('button')
-      .map((button) => button.textContent);
-    expect(buttons).toEqual(error.action ? [error.action] : []);
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent);
+    // An error that leaves nothing to do can only be put away.
+    expect(buttons).toEqual(error.action ? [error.action] : ['Dismiss the error on South']);
     expect(screen.queryByRole('alert', { hidden: false })).toBe(alert);
+  });
+
+  it('puts away an error that leaves nothing to do, keeping the row and focus on it', async () => {
+    const api = fakeApi();
+    api.remove.mockResolvedValueOnce(failed('NO_PERMISSION', 403));
+    show(api);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove territory South' }));
+    await settle();
+    const dismiss = screen.getByRole('button', { name: 'Dismiss the error on South' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await settle();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove territory South' }));
   });
 
   it('Retry re-sends the same removal', async () => {
@@ -596,8 +654,8 @@ describe('Panel undo', () => {
     fireEvent.click(undo);
     fireEvent.click(undo);
     await settle();
-    const busy = screen.getByRole('button', { name: 'Undo removal of South' });
-    expect(busy.textContent).toBe('Undoing…');
+    const busy = screen.getByRole('button', { name: 'Undoing removal of South…' });
+    expect(visibleText(busy)).toBe('Undoing…');
     expect(busy.getAttribute('aria-busy')).toBe('true');
     fireEvent.click(busy);
     expect(api.assign).toHaveBeenCalledTimes(1);
@@ -697,7 +755,7 @@ describe('Panel undo', () => {
     const api = fakeApi();
     const view = await removeSouth(api);
     api.territories.mockResolvedValue(listed(north));
-    view.rerender(<Panel page={otherPage} api={api} locale="en-GB" timing={TIMING} />);
+    view.rerender({ forPage: otherPage });
     await settle();
     expect(screen.getByText('North')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Undo removal/ })).toBeNull();
@@ -705,7 +763,7 @@ describe('Panel undo', () => {
 });
 
 describe('Panel keyboard focus', () => {
-  it('moves focus from a removed row to its Undo button, and to the heading once restored', async () => {
+  it('moves focus from a removed row to its Undo button, and to the restored row’s Remove', async () => {
     const api = fakeApi();
     show(api);
     await settle();
@@ -721,7 +779,7 @@ describe('Panel keyboard focus', () => {
     fireEvent.click(undo);
     await settle();
     expect(screen.queryByRole('button', { name: 'Undo removal of South' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Territories' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove territory South' }));
   });
 
   it('keeps focus on the toggle when collapsing and expanding', async () => {
@@ -731,8 +789,8 @@ describe('Panel keyboard focus', () => {
     collapse.focus();
     fireEvent.click(collapse);
     await settle();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Expand territory panel' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Expand territory panel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Expand territory panel/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Expand territory panel/ }));
     await settle();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Collapse territory panel' }));
   });
@@ -745,7 +803,7 @@ describe('Panel navigation and collapse', () => {
     const second = deferred<Result<RecordTerritories>>();
     api.territories.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
     const view = show(api);
-    view.rerender(<Panel page={otherPage} api={api} locale="en-GB" timing={TIMING} />);
+    view.rerender({ forPage: otherPage });
     await settle();
     expect(api.territories).toHaveBeenNthCalledWith(2, otherPage);
 
@@ -766,11 +824,11 @@ describe('Panel navigation and collapse', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove territory South' }));
 
     api.territories.mockResolvedValueOnce(listed(south));
-    view.rerender(<Panel page={otherPage} api={api} locale="en-GB" timing={TIMING} />);
+    view.rerender({ forPage: otherPage });
     await settle();
     answer.resolve(done);
     await settle();
-    expect(screen.getByRole('button', { name: 'Remove territory South' }).textContent).toBe('Remove');
+    expect(visibleText(screen.getByRole('button', { name: 'Remove territory South' }))).toBe('Remove');
     expect(announcements()).toBe('');
   });
 
@@ -780,25 +838,33 @@ describe('Panel navigation and collapse', () => {
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Collapse territory panel' }));
     await settle();
-    expect(api.saveCollapsed).toHaveBeenLastCalledWith(true);
-    const expand = screen.getByRole('button', { name: 'Expand territory panel' });
+    expect(saveCollapsed).toHaveBeenLastCalledWith(true);
+    const expand = screen.getByRole('button', { name: /^Expand territory panel/ });
     expect(expand.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('button', { name: 'Collapse territory panel' })).toBeNull();
     expect(screen.getByRole('complementary', { name: 'Territories' })).toBeTruthy();
 
     fireEvent.click(expand);
     await settle();
-    expect(api.saveCollapsed).toHaveBeenLastCalledWith(false);
+    expect(saveCollapsed).toHaveBeenLastCalledWith(false);
     expect(screen.getByText('South')).toBeTruthy();
     expect(api.territories).toHaveBeenCalledTimes(1);
   });
 
-  it('reads nothing from Zoho while it starts collapsed, and loads on first expand', async () => {
+  it('reads the record while collapsed, so the tab shows the count', async () => {
     const api = fakeApi();
     show(api, { initialCollapsed: true });
     await settle();
+    expect(api.territories).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Expand territory panel, 2 territories' })).toBeTruthy();
+  });
+
+  it('reads nothing while collapsed where the module is known to be off, and loads on first expand', async () => {
+    const api = fakeApi();
+    show(api, { initialCollapsed: true, deferRead: true });
+    await settle();
     expect(api.territories).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Expand territory panel' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Expand territory panel/ }));
     await settle();
     expect(api.territories).toHaveBeenCalledTimes(1);
     expect(screen.getByText('South')).toBeTruthy();

@@ -1,21 +1,36 @@
-import { useEffect, useId, useReducer, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
 import { type RecordPage, recordKey } from '@/utils/crm-page';
 import type { ErrorInfo } from '@/utils/messaging';
 import { errorSentence } from '@/utils/panel/format';
+import type { PanelTheme } from '@/utils/panel/page-theme';
 import { type PanelApi, PanelController, type PanelTiming } from '@/utils/panel/panel-controller';
 import type { PanelState } from '@/utils/panel/panel-state';
 import { describeError, type ErrorAction } from '@/utils/zoho-errors';
 import { ErrorNotice, OpenOptionsContext } from './ErrorNotice';
-import { TerritoryRow } from './TerritoryRow';
+import { type RecordRestriction, TerritoryRow } from './TerritoryRow';
 import { UndoItem } from './UndoItem';
+import { usePanelFocus } from './use-panel-focus';
 
 export interface PanelProps {
   page: RecordPage;
   api: PanelApi;
-  initialCollapsed?: boolean;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
+  /** read nothing until expanded (an org known to have no territories on this module) */
+  deferRead?: boolean;
   /** BCP 47 locale for dates; the browser's own when left out */
   locale?: string;
   timing?: PanelTiming;
+  theme?: PanelTheme;
+  /** bumped to open the panel and put focus on it (the keyboard shortcut) */
+  focusRequest?: number;
+  /** before the title: the grip that moves the panel, where it lives in the page */
+  headerStart?: ComponentChildren;
+  /** at the panel's foot: the handle that changes its height */
+  foot?: ComponentChildren;
+  /** reloads the page behind, so Zoho's own Territories field shows the change */
+  onReloadPage?: () => void;
 }
 
 /** The buttons a list-level error offers: a failed load can always be retried. */
@@ -32,9 +47,10 @@ interface ContentProps {
   page: RecordPage;
   locale: string | undefined;
   optionsUrl: string;
+  expectFocus: ReturnType<typeof usePanelFocus>['expect'];
 }
 
-function ListError({ state, controller, page, optionsUrl, error }: ContentProps & { error: ErrorInfo }) {
+function ListError({ state, controller, page, optionsUrl, error, expectFocus }: ContentProps & { error: ErrorInfo }) {
   // A failed sign-in replaces the error that asked for it.
   const shown = state.signIn.error ?? error;
   return (
@@ -44,13 +60,20 @@ function ListError({ state, controller, page, optionsUrl, error }: ContentProps 
       actions={listActions(shown)}
       optionsUrl={optionsUrl}
       busy={state.signIn.busy}
-      onAction={(action) => controller.listAction(action)}
+      onAction={(action) => {
+        expectFocus('heading');
+        controller.listAction(action);
+      }}
     />
   );
 }
 
-function SignedOut({ state, controller, page, optionsUrl, reason }: ContentProps & { reason: ErrorInfo }) {
+function SignedOut({ state, controller, page, optionsUrl, reason, expectFocus }: ContentProps & { reason: ErrorInfo }) {
   const { busy, error } = state.signIn;
+  const signIn = () => {
+    expectFocus('heading');
+    void controller.signIn();
+  };
   return (
     <div class="tp-message">
       <p>
@@ -61,9 +84,10 @@ function SignedOut({ state, controller, page, optionsUrl, reason }: ContentProps
       <button
         type="button"
         class="tp-button tp-primary"
+        data-focus-key="sign-in"
         aria-disabled={busy ? 'true' : undefined}
         aria-busy={busy ? 'true' : undefined}
-        onClick={() => void controller.signIn()}
+        onClick={signIn}
       >
         {busy ? 'Signing in…' : 'Sign in to Zoho CRM'}
       </button>
@@ -73,15 +97,95 @@ function SignedOut({ state, controller, page, optionsUrl, reason }: ContentProps
           module={page.module}
           actions={describeError(error).action === 'open-options' ? ['open-options'] : []}
           optionsUrl={optionsUrl}
-          onAction={() => void controller.signIn()}
+          onAction={signIn}
         />
       ) : null}
     </div>
   );
 }
 
+function restrictionOf(state: PanelState): RecordRestriction {
+  if (state.list.status !== 'loaded') return null;
+  if (state.list.lockedForMe) return 'locked';
+  return state.list.editable ? null : 'read-only';
+}
+
+const RESTRICTION_NOTES: Record<Exclude<RecordRestriction, null>, string> = {
+  locked: 'This record is locked (an approval or review is under way). Its territories can be changed once it is unlocked.',
+  'read-only': 'You can view this record but not edit it, so its territories cannot be removed here.',
+};
+
+function TerritoryList(props: ContentProps) {
+  const { state, controller, page, locale, optionsUrl, expectFocus } = props;
+  if (state.list.status !== 'loaded') return null;
+  const { territories, scheduled } = state.list;
+  const restriction = restrictionOf(state);
+  const listed = new Map(territories.map((territory) => [territory.id, territory]));
+  const offers = new Map(state.undo.map((offer) => [offer.territory.id, offer]));
+  if (territories.length === 0 && offers.size === 0) {
+    return <p class="tp-message">No territories on this record</p>;
+  }
+  return (
+    <>
+      {restriction ? <p class="tp-note tp-restriction">{RESTRICTION_NOTES[restriction]}</p> : null}
+      <ul class="tp-list">
+        {state.order.map((id) => {
+          const territory = listed.get(id);
+          if (territory) {
+            return (
+              <TerritoryRow
+                key={id}
+                territory={territory}
+                activity={state.rows[id]}
+                scheduledByZoho={scheduled.includes(id)}
+                restriction={restriction}
+                module={page.module}
+                locale={locale}
+                optionsUrl={optionsUrl}
+                onRemove={(territoryId) => {
+                  expectFocus(`undo:${territoryId}`);
+                  controller.remove(territoryId);
+                }}
+                onErrorAction={(territoryId) => {
+                  expectFocus(`undo:${territoryId}`);
+                  controller.rowAction(territoryId);
+                }}
+                onDismissError={(territoryId) => {
+                  expectFocus(`remove:${territoryId}`);
+                  controller.dismissRowError(territoryId);
+                }}
+              />
+            );
+          }
+          const offer = offers.get(id);
+          if (!offer) return null;
+          return (
+            <UndoItem
+              key={id}
+              offer={offer}
+              module={page.module}
+              optionsUrl={optionsUrl}
+              onUndo={(territoryId) => {
+                expectFocus(`remove:${territoryId}`);
+                controller.undo(territoryId);
+              }}
+              onErrorAction={(territoryId) => {
+                expectFocus(`remove:${territoryId}`);
+                controller.undoAction(territoryId);
+              }}
+              onDismiss={(territoryId) => controller.dismissUndo(territoryId)}
+              onHold={(territoryId) => controller.holdUndo(territoryId)}
+              onRelease={(territoryId) => controller.releaseUndo(territoryId)}
+            />
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 function Content(props: ContentProps) {
-  const { state, controller, page, locale, optionsUrl } = props;
+  const { state, page } = props;
   const { list } = state;
   switch (list.status) {
     case 'loading':
@@ -101,57 +205,35 @@ function Content(props: ContentProps) {
         <>
           {state.listError ? <ListError {...props} error={state.listError} /> : null}
           {state.refreshing ? <p class="tp-muted">Refreshing…</p> : null}
-          {list.territories.length === 0 ? (
-            <p class="tp-message">No territories on this record</p>
-          ) : (
-            <ul class="tp-list">
-              {list.territories.map((territory) => (
-                <TerritoryRow
-                  key={territory.id}
-                  territory={territory}
-                  activity={state.rows[territory.id]}
-                  scheduledByZoho={list.scheduled.includes(territory.id)}
-                  module={page.module}
-                  locale={locale}
-                  optionsUrl={optionsUrl}
-                  onRemove={(id) => controller.remove(id)}
-                  onErrorAction={(id) => controller.rowAction(id)}
-                />
-              ))}
-            </ul>
-          )}
-          {state.undo.length > 0 ? (
-            <ul class="tp-undo-list" aria-label="Recently removed">
-              {state.undo.map((offer) => (
-                <UndoItem
-                  key={offer.territory.id}
-                  offer={offer}
-                  module={page.module}
-                  optionsUrl={optionsUrl}
-                  onUndo={(id) => controller.undo(id)}
-                  onErrorAction={(id) => controller.undoAction(id)}
-                  onDismiss={(id) => controller.dismissUndo(id)}
-                  onHold={(id) => controller.holdUndo(id)}
-                  onRelease={(id) => controller.releaseUndo(id)}
-                />
-              ))}
-            </ul>
-          ) : null}
+          <TerritoryList {...props} />
         </>
       );
   }
 }
 
-function activeElementOf(node: Node): Element | null {
-  const root = node.getRootNode();
-  return root instanceof Document || root instanceof ShadowRoot ? root.activeElement : null;
+function territoryCount(count: number): string {
+  return count === 1 ? '1 territory' : `${count} territories`;
+}
+
+function countOf(state: PanelState): number | null {
+  return state.list.status === 'loaded' ? state.list.territories.length : null;
 }
 
 /** The territory panel for one record page; a new page starts afresh and drops late answers for the old one. */
-export function Panel({ page, api, initialCollapsed = false, locale, timing }: PanelProps) {
-  const [collapsed, setCollapsed] = useState(initialCollapsed);
-  // Nothing is read from Zoho until the panel has been open once: a collapsed tab costs no API credits.
-  const [opened, setOpened] = useState(!initialCollapsed);
+export function Panel({
+  page,
+  api,
+  collapsed,
+  onCollapsedChange,
+  deferRead = false,
+  locale,
+  timing,
+  theme,
+  focusRequest = 0,
+  headerStart,
+  foot,
+  onReloadPage,
+}: PanelProps) {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const bodyId = useId();
 
@@ -160,91 +242,77 @@ export function Panel({ page, api, initialCollapsed = false, locale, timing }: P
     controllerRef.current = new PanelController({ api, page, timing, onChange: () => rerender(undefined) });
   }
   const controller = controllerRef.current;
+  // An org known to hold no territories here is not asked again until the user opens the panel.
+  const reading = !(collapsed && deferRead);
 
   useEffect(() => {
-    if (!opened) return;
+    if (!reading) return;
     controller.start();
     return () => controller.dispose();
-  }, [controller, opened]);
+  }, [controller, reading]);
 
   const asideRef = useRef<HTMLElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const expandRef = useRef<HTMLButtonElement>(null);
-  const collapseRef = useRef<HTMLButtonElement>(null);
-  const focusInside = useRef(false);
-  const focusAfterToggle = useRef<'expand' | 'collapse' | null>(null);
-
-  useEffect(() => {
-    const aside = asideRef.current;
-    if (!aside) return;
-    const onFocusIn = () => {
-      focusInside.current = true;
-    };
-    const onFocusOut = (event: FocusEvent) => {
-      focusInside.current = event.relatedTarget instanceof Node && aside.contains(event.relatedTarget);
-    };
-    aside.addEventListener('focusin', onFocusIn);
-    aside.addEventListener('focusout', onFocusOut);
-    return () => {
-      aside.removeEventListener('focusin', onFocusIn);
-      aside.removeEventListener('focusout', onFocusOut);
-    };
-  }, []);
-
-  // Keep keyboard users in place when the element they were on goes away (a removed row, an
-  // expired Undo, the other half of the collapse toggle).
-  useEffect(() => {
-    const aside = asideRef.current;
-    const toggled = focusAfterToggle.current;
-    focusAfterToggle.current = null;
-    if (toggled) {
-      (toggled === 'expand' ? expandRef : collapseRef).current?.focus();
-      return;
-    }
-    if (!aside || !focusInside.current) return;
-    const active = activeElementOf(aside);
-    if (active && aside.contains(active)) return;
-    const undoButtons = aside.querySelectorAll<HTMLElement>('[data-undo-button]');
-    const target = collapsed ? expandRef.current : (undoButtons[undoButtons.length - 1] ?? headingRef.current);
-    target?.focus();
-  });
+  const focus = usePanelFocus(asideRef, collapsed);
 
   const toggle = (nextCollapsed: boolean) => {
-    setCollapsed(nextCollapsed);
-    if (!nextCollapsed) setOpened(true);
-    focusAfterToggle.current = nextCollapsed ? 'expand' : 'collapse';
-    api.saveCollapsed(nextCollapsed);
+    focus.expect(nextCollapsed ? 'expand' : 'collapse');
+    onCollapsedChange(nextCollapsed);
+  };
+
+  const lastFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === lastFocusRequest.current) return;
+    lastFocusRequest.current = focusRequest;
+    focus.enterFromOutside();
+    focus.expect('heading');
+    if (collapsed) onCollapsedChange(false);
+  });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || collapsed) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCollapsedChange(true);
+    focus.leave();
   };
 
   const { state } = controller;
   const listBusy = state.list.status === 'loading' || state.refreshing;
+  const count = countOf(state);
   return (
     <OpenOptionsContext.Provider value={api.openOptions ?? null}>
-      <aside ref={asideRef} class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'} aria-label="Territories">
+      <aside
+        ref={asideRef}
+        class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'}
+        data-theme={theme}
+        aria-label="Territories"
+        onKeyDown={onKeyDown}
+      >
         {collapsed ? (
           <button
-            ref={expandRef}
             type="button"
             class="tp-tab"
+            data-focus-key="expand"
             aria-expanded="false"
             aria-controls={bodyId}
-            aria-label="Expand territory panel"
+            aria-label={count === null ? 'Expand territory panel' : `Expand territory panel, ${territoryCount(count)}`}
             onClick={() => toggle(false)}
           >
-            <span class="tp-tab-icon" aria-hidden="true">
-              ‹
-            </span>
-            <span class="tp-tab-label">Territory panel</span>
+            {count !== null ? <span class="tp-tab-count">{count}</span> : null}
+            <span class="tp-tab-label">Territories</span>
           </button>
         ) : null}
         <div id={bodyId} class="tp-body" hidden={collapsed}>
           <header class="tp-header">
-            <h2 ref={headingRef} class="tp-title" tabIndex={-1}>
+            {headerStart}
+            <h2 class="tp-title" tabIndex={-1} data-focus-key="heading">
               Territories
+              {count !== null ? <span class="tp-count"> {count}</span> : null}
             </h2>
             <button
               type="button"
               class="tp-button tp-quiet"
+              data-focus-key="refresh"
               aria-disabled={listBusy ? 'true' : undefined}
               aria-busy={state.refreshing ? 'true' : undefined}
               onClick={() => controller.refresh()}
@@ -252,23 +320,39 @@ export function Panel({ page, api, initialCollapsed = false, locale, timing }: P
               Refresh
             </button>
             <button
-              ref={collapseRef}
               type="button"
               class="tp-button tp-quiet tp-icon"
+              data-focus-key="collapse"
               aria-expanded="true"
               aria-controls={bodyId}
               aria-label="Collapse territory panel"
+              aria-keyshortcuts="Escape"
               onClick={() => toggle(true)}
             >
-              <span aria-hidden="true">›</span>
+              <span aria-hidden="true">{'›'}</span>
             </button>
           </header>
           <div class="tp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {state.announcement ? <span key={state.announcement.seq}>{state.announcement.text}</span> : null}
           </div>
           <div class="tp-content">
-            <Content state={state} controller={controller} page={page} locale={locale} optionsUrl={api.optionsUrl} />
+            <Content
+              state={state}
+              controller={controller}
+              page={page}
+              locale={locale}
+              optionsUrl={api.optionsUrl}
+              expectFocus={focus.expect}
+            />
           </div>
+          {state.pageStale && onReloadPage ? (
+            <div class="tp-stale">
+              <p class="tp-note">Zoho's own Territories field shows this after a reload.</p>
+              <button type="button" class="tp-button" data-focus-key="reload" onClick={onReloadPage}>
+                Reload page
+              </button>
+            </div>
+          ) : null}
           {api.openBulkPage ? (
             <footer class="tp-footer">
               <button type="button" class="tp-button tp-quiet tp-link" onClick={() => api.openBulkPage?.(page)}>
@@ -277,6 +361,7 @@ export function Panel({ page, api, initialCollapsed = false, locale, timing }: P
             </footer>
           ) : null}
         </div>
+        {collapsed ? null : foot}
       </aside>
     </OpenOptionsContext.Provider>
   );

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { ListPage } from '@/utils/crm-page';
 import type { Result } from '@/utils/messaging';
 import type { PanelApi } from '@/utils/panel/panel-controller';
-import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
 
 /** Asks the background to open the bulk page for this org and module, with these records selected. */
@@ -24,11 +23,6 @@ export function createPanelApi(): PanelApi {
     remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId }),
     assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId }),
     signIn: (dataCentre) => sendRequest({ type: 'auth.signIn', dataCentre }),
-    saveCollapsed: (collapsed) => {
-      browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }).catch(() => {
-        // The page may outlive the extension (reload or update); the choice is then simply not kept.
-      });
-    },
     optionsUrl: browser.runtime.getURL('/options.html'),
     openOptions: () => {
       void sendRequest({ type: 'options.open' });

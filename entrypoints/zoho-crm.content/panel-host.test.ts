@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RecordPage } from '@/utils/crm-page';
 import type { RecordTerritories, Request, Result, TerritoryAssignment } from '@/utils/messaging';
+import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
 import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { createPanelHost } from './panel-host';
 
@@ -17,7 +18,7 @@ const page: RecordPage = {
 const otherPage: RecordPage = { ...page, module: 'Deals', recordId: '407625000068467999' };
 
 function territory(id: string, name: string): TerritoryAssignment {
-  return { id, name, assigned: 'manually', assignedBy: null, assignedTime: null };
+  return { id, name, assigned: 'manually', assignedBy: null, assignedTime: null, path: [], manager: null };
 }
 const territoriesByRecord: Record<string, TerritoryAssignment[]> = {
   [page.recordId]: [territory('1', 'South')],
@@ -25,6 +26,7 @@ const territoriesByRecord: Record<string, TerritoryAssignment[]> = {
 };
 
 let requests: Request[];
+let leadsOff = false;
 let ctx: ContentScriptContext;
 
 /** A stand-in for the background: answers record.territories from the table above. */
@@ -35,12 +37,22 @@ function answerAsBackground() {
     if (request.type === 'record.territories') {
       const answer: Result<RecordTerritories> = {
         ok: true,
-        value: { enabled: true, territories: territoriesByRecord[request.page.recordId] ?? [], scheduled: [] },
+        value: {
+          enabled: !leadsOff || request.page.module !== 'Leads',
+          territories: territoriesByRecord[request.page.recordId] ?? [],
+          scheduled: [],
+          lockedForMe: false,
+          editable: true,
+        },
       };
       sendResponse(answer);
     }
     return true;
   });
+}
+
+function tab(): HTMLElement | null {
+  return document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-tab') ?? null;
 }
 
 function shadowText(): string | null {
@@ -55,6 +67,8 @@ async function waitFor(check: () => boolean) {
 
 beforeEach(() => {
   requests = [];
+  leadsOff = false;
+  window.happyDOM?.setViewport({ width: 1400, height: 900 });
   answerAsBackground();
   ctx = new ContentScriptContext('zoho-crm', { matches: ['https://crm.zoho.eu/*'], cssInjectionMode: 'ui' });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -65,6 +79,7 @@ afterEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   document.body.innerHTML = '';
+  document.documentElement.removeAttribute('style');
 });
 
 describe('createPanelHost', () => {
@@ -107,12 +122,57 @@ describe('createPanelHost', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('starts collapsed when the user left it so, reading nothing from Zoho', async () => {
+  it('starts collapsed when the user left it so, and reads the record once for the count', async () => {
     await fakeBrowser.storage.local.set({ [PANEL_COLLAPSED_KEY]: true });
     const host = createPanelHost(ctx);
     host.show(page);
-    await waitFor(() => document.querySelector('territory-panel')?.shadowRoot?.querySelector('.tp-tab') != null);
+    await waitFor(() => tab()?.getAttribute('aria-label') === 'Expand territory panel, 1 territory');
+    expect(requests).toEqual([{ type: 'record.territories', page }]);
+  });
+
+  it('starts collapsed in a narrow window', async () => {
+    window.happyDOM?.setViewport({ width: 900, height: 700 });
+    const host = createPanelHost(ctx);
+    host.show(otherPage);
+    await waitFor(() => tab() !== null);
+  });
+
+  it('remembers an org without territories on Leads: its next Lead stays collapsed and reads nothing', async () => {
+    leadsOff = true;
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await waitFor(() => shadowText()?.includes('not enabled for Leads') === true);
+    host.show(null);
+    await waitFor(() => document.querySelector('territory-panel') === null);
+    requests = [];
+
+    host.show({ ...page, recordId: '407625000068467002' });
+    await waitFor(() => tab() !== null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests).toEqual([]);
+
+    // Another module of the same org is not affected.
+    host.show(otherPage);
+    await waitFor(() => shadowText()?.includes('North') === true);
+  });
+
+  it('narrows the page by the panel on its edge, and gives the room back when it leaves', async () => {
+    const host = createPanelHost(ctx);
+    host.show(otherPage);
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '320px');
+    expect(document.documentElement.style.getPropertyPriority('margin-right')).toBe('important');
+    host.show(null);
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '');
+  });
+
+  it('docks where the user left it', async () => {
+    await fakeBrowser.storage.local.set({ [PANEL_PLACEMENT_KEY]: { edge: 'left', offset: 40, height: 300 } });
+    const host = createPanelHost(ctx);
+    host.show(otherPage);
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-left') === '320px');
+    const dock = document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-dock');
+    expect(dock?.classList.contains('tp-dock-left')).toBe(true);
+    expect(dock?.style.height).toBe('300px');
   });
 
   it('takes the panel away when the extension context goes', async () => {

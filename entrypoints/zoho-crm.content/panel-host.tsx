@@ -2,10 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Panel } from '@/components/Panel';
+import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
+import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
+import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
-import { isCollapsed, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
+import { DEFAULT_PLACEMENT, NARROW_WINDOW, PANEL_PLACEMENT_KEY, type PanelPlacement, readPlacement } from '@/utils/panel/placement';
+import { isCollapsed, isModuleOff, moduleOffKey, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { createPanelApi } from './panel-api';
 import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
 
@@ -14,32 +17,83 @@ export interface PanelHost {
   readonly page: RecordPage | null;
   /** Show the panel for this page, switch it to another record, or take it away (null). */
   show(page: RecordPage | null): void;
+  /** The keyboard shortcut: open the panel and put focus on it. */
+  focus(): void;
+}
+
+interface Preferences {
+  collapsed: boolean;
+  placement: PanelPlacement;
+  theme: ThemePreference;
+}
+
+async function readPreferences(): Promise<Preferences> {
+  const stored = await browser.storage.local.get([PANEL_COLLAPSED_KEY, PANEL_PLACEMENT_KEY, PANEL_THEME_KEY]);
+  return {
+    collapsed: isCollapsed(stored),
+    placement: readPlacement(stored[PANEL_PLACEMENT_KEY]),
+    theme: readThemePreference(stored[PANEL_THEME_KEY]),
+  };
+}
+
+function keep(values: Record<string, unknown>): void {
+  browser.storage.local.set(values).catch(() => {
+    // The page may outlive the extension (reload or update); the choice is then simply not kept.
+  });
 }
 
 /** Mounts the panel in a shadow root; nothing is created, read or fetched until a record page appears. */
 export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let current: RecordPage | null = null;
   let mounted = false;
-  let startCollapsed = false;
+  let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto' };
+  let moduleOff = false;
+  let focusRequest = 0;
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let api: PanelApi | null = null;
+  let room: PageRoom | null = null;
 
   const renderPanel = (container: HTMLElement) => {
-    if (!current || !api) return;
-    render(<Panel page={current} api={api} initialCollapsed={startCollapsed} />, container);
+    if (!current || !api || !room) return;
+    // A narrow window keeps its room for Zoho until the user opens the panel.
+    const startCollapsed = preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
+    render(
+      <PanelDock
+        key={`${current.dataCentre}|${current.orgId}|${current.module}|${current.recordId}`}
+        page={current}
+        api={api}
+        room={room}
+        initialPlacement={preferences.placement}
+        initialCollapsed={startCollapsed}
+        deferRead={moduleOff}
+        theme={pageTheme(document, preferences.theme)}
+        focusRequest={focusRequest}
+        savePlacement={(placement) => {
+          preferences = { ...preferences, placement };
+          keep({ [PANEL_PLACEMENT_KEY]: placement });
+        }}
+        saveCollapsed={(collapsed) => {
+          preferences = { ...preferences, collapsed };
+          keep({ [PANEL_COLLAPSED_KEY]: collapsed });
+        }}
+        onReloadPage={() => location.reload()}
+      />,
+      container,
+    );
   };
 
   const createUi = async () => {
     const realApi = createPanelApi();
     api = {
       ...realApi,
-      saveCollapsed: (collapsed) => {
-        startCollapsed = collapsed;
-        realApi.saveCollapsed(collapsed);
+      noteEnabled: (page, enabled) => {
+        if (page.module !== 'Leads') return;
+        moduleOff = !enabled;
+        keep({ [moduleOffKey(page)]: !enabled });
       },
     };
-    startCollapsed = isCollapsed(await browser.storage.local.get(PANEL_COLLAPSED_KEY));
-    return createShadowRootUi<HTMLElement>(ctx, {
+    preferences = await readPreferences();
+    const created = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'territory-panel',
       position: 'overlay',
       alignment: 'top-right',
@@ -54,12 +108,25 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
         if (container) render(null, container);
       },
     });
+    const pageRoom = createPageRoom(
+      document,
+      (element) => element === created.shadowHost || created.shadowHost.contains(element),
+    );
+    room = pageRoom;
+    // An extension reload or update leaves the page: it gets all of its width back.
+    ctx.onInvalidated(() => pageRoom.release());
+    return created;
   };
 
   const sync = async () => {
     ui ??= createUi();
     const instance = await ui;
     if (ctx.isInvalid) return;
+    if (current?.module === 'Leads') {
+      moduleOff = isModuleOff(await browser.storage.local.get(moduleOffKey(current)), current);
+    } else {
+      moduleOff = false;
+    }
     if (current && !mounted) {
       instance.mount();
       mounted = true;
@@ -67,8 +134,13 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       renderPanel(instance.uiContainer);
     } else if (!current && mounted) {
       instance.remove();
+      room?.release();
       mounted = false;
     }
+  };
+
+  const report = (error: unknown) => {
+    console.warn('Territory Panel could not show its panel', error);
   };
 
   return {
@@ -79,9 +151,12 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       if (page === current || (page && current && isSameRecordPage(page, current))) return;
       current = page;
       if (!page && !ui) return;
-      sync().catch((error: unknown) => {
-        console.warn('Territory Panel could not show its panel', error);
-      });
+      sync().catch(report);
+    },
+    focus() {
+      if (!current || !ui) return;
+      focusRequest += 1;
+      void ui.then((instance) => renderPanel(instance.uiContainer)).catch(report);
     },
   };
 }

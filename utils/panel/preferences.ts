@@ -1,3 +1,4 @@
+import type { RecordPage } from "../crm-page";
 // storage.local keys shared by the panel, the options page and the background.
 
 /** true while the panel is collapsed to its tab; the options page sets the starting state. */
@@ -8,4 +9,16 @@ export const CLIENT_ID_KEY = 'clientId';
 
 export function isCollapsed(stored: Record<string, unknown>): boolean {
   return stored[PANEL_COLLAPSED_KEY] === true;
+}
+
+/**
+ * storage.local key remembering that an org has no territories on a module (Leads: only where Zoho
+ * support switched them on), so the panel stays collapsed there and reads nothing until opened.
+ */
+export function moduleOffKey(page: Pick<RecordPage, 'dataCentre' | 'sandbox' | 'orgId' | 'module'>): string {
+  return `panel:off:${page.dataCentre}:${page.sandbox ? 'sandbox' : 'production'}:${page.orgId ?? 'default'}:${page.module}`;
+}
+
+export function isModuleOff(stored: Record<string, unknown>, page: Parameters<typeof moduleOffKey>[0]): boolean {
+  return stored[moduleOffKey(page)] === true;
 }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PLACEMENT,
+  edgeAt,
+  freeBandOf,
+  frameOf,
+  MIN_PANEL_HEIGHT,
+  moved,
+  readPlacement,
+  reservedWidth,
+  resized,
+  TAB_WIDTH,
+} from './placement';
+
+const box = (top: number, bottom: number) => ({ top, bottom, left: 1000, right: 1366 });
+
+describe('readPlacement', () => {
+  it('reads what was stored', () => {
+    expect(readPlacement({ edge: 'left', offset: 40, height: 300 })).toEqual({ edge: 'left', offset: 40, height: 300 });
+  });
+
+  it('falls back field by field on anything else', () => {
+    expect(readPlacement(undefined)).toEqual(DEFAULT_PLACEMENT);
+    expect(readPlacement('left')).toEqual(DEFAULT_PLACEMENT);
+    expect(readPlacement({ edge: 'top', offset: -5, height: 20 })).toEqual(DEFAULT_PLACEMENT);
+    expect(readPlacement({ edge: 'left', offset: Number.NaN, height: Number.POSITIVE_INFINITY })).toEqual({
+      edge: 'left',
+      offset: 0,
+      height: null,
+    });
+  });
+});
+
+describe('freeBandOf', () => {
+  it('keeps clear of a fixed top bar and a chat bar at the bottom', () => {
+    expect(freeBandOf([box(0, 48), box(730, 768)], 768)).toEqual({ top: 56, bottom: 722 });
+  });
+
+  it('takes the lowest of several strips at the top', () => {
+    expect(freeBandOf([box(0, 48), box(48, 100)], 768)).toEqual({ top: 108, bottom: 760 });
+  });
+
+  it('leaves out page shells taller than half the viewport and boxes off screen', () => {
+    expect(freeBandOf([box(0, 768), box(-60, 0), box(800, 900)], 768)).toEqual({ top: 8, bottom: 760 });
+  });
+
+  it('never gives a band that ends above its start', () => {
+    const band = freeBandOf([box(0, 380), box(383, 768 - 1)], 768);
+    expect(band.bottom).toBeGreaterThanOrEqual(band.top);
+  });
+});
+
+describe('frameOf', () => {
+  const band = { top: 56, bottom: 722 };
+
+  it('starts at the top of the band, as tall as its content up to the band', () => {
+    expect(frameOf(DEFAULT_PLACEMENT, band)).toEqual({ top: 56, maxHeight: 666, height: null });
+  });
+
+  it('keeps a moved and resized panel inside the band', () => {
+    expect(frameOf({ edge: 'right', offset: 100, height: 300 }, band)).toEqual({ top: 156, maxHeight: 566, height: 300 });
+    // In a smaller window the offset gives way first, then the height.
+    expect(frameOf({ edge: 'right', offset: 500, height: 300 }, band)).toEqual({ top: 422, maxHeight: 300, height: 300 });
+    expect(frameOf({ edge: 'right', offset: 500, height: 900 }, band)).toEqual({ top: 56, maxHeight: 666, height: 666 });
+  });
+});
+
+describe('moving and resizing', () => {
+  const band = { top: 56, bottom: 722 };
+
+  it('drops on the nearer edge', () => {
+    expect(edgeAt(100, 1366)).toBe('left');
+    expect(edgeAt(1000, 1366)).toBe('right');
+  });
+
+  it('moves up and down within the band', () => {
+    expect(moved(DEFAULT_PLACEMENT, -50, band).offset).toBe(0);
+    expect(moved(DEFAULT_PLACEMENT, 48, band).offset).toBe(48);
+    expect(moved({ ...DEFAULT_PLACEMENT, height: 400 }, 10_000, band).offset).toBe(266);
+  });
+
+  it('resizes between the least height and the band', () => {
+    expect(resized(DEFAULT_PLACEMENT, 300, 24, band).height).toBe(324);
+    expect(resized(DEFAULT_PLACEMENT, 300, -1000, band).height).toBe(MIN_PANEL_HEIGHT);
+    expect(resized(DEFAULT_PLACEMENT, 300, 10_000, band).height).toBe(666);
+  });
+
+  it('takes a slim strip of the page when collapsed', () => {
+    expect(reservedWidth(true)).toBe(TAB_WIDTH);
+    expect(TAB_WIDTH).toBeLessThanOrEqual(32);
+    expect(reservedWidth(false)).toBe(320);
+  });
+});

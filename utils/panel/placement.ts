@@ -1,0 +1,104 @@
+// Where the in-page panel sits: the edge it is docked to, how far down and how tall. The page is
+// narrowed by the panel's width on that edge, so Zoho's own controls move beside it instead of
+// under it; fixed parts of the page (top bar, chat bar) are kept clear vertically.
+
+export type PanelEdge = 'left' | 'right';
+
+export interface PanelPlacement {
+  edge: PanelEdge;
+  /** px from the top of the free band; 0 is right below the page's fixed top bar */
+  offset: number;
+  /** px the user dragged it to; null: as tall as its content, up to the free band */
+  height: number | null;
+}
+
+/** The vertical band no fixed page element occupies in the panel's column, px from the viewport top. */
+export interface FreeBand {
+  top: number;
+  bottom: number;
+}
+
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** storage.local key of the placement (one per browser profile: the user's). */
+export const PANEL_PLACEMENT_KEY = 'panel:placement';
+
+export const PANEL_WIDTH = 320;
+/** The collapsed tab; the issue of record: at most 32 px. */
+export const TAB_WIDTH = 28;
+export const MIN_PANEL_HEIGHT = 160;
+/** Below this window width the panel starts collapsed, leaving Zoho the room. */
+export const NARROW_WINDOW = 1100;
+const GAP = 8;
+
+export const DEFAULT_PLACEMENT: PanelPlacement = { edge: 'right', offset: 0, height: null };
+
+function finiteAtLeast(value: unknown, min: number): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.round(value) : null;
+}
+
+/** A stored placement, or the default for anything unreadable (it is page-reachable storage's neighbour, not trusted). */
+export function readPlacement(stored: unknown): PanelPlacement {
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_PLACEMENT;
+  const value = stored as Record<string, unknown>;
+  return {
+    edge: value.edge === 'left' ? 'left' : 'right',
+    offset: finiteAtLeast(value.offset, 0) ?? 0,
+    height: finiteAtLeast(value.height, MIN_PANEL_HEIGHT),
+  };
+}
+
+/**
+ * The free band of a column from the fixed boxes found in it: boxes starting in the upper half push
+ * the top down (a top bar), the others pull the bottom up (a chat bar). A box taller than half the
+ * viewport is a page shell, not a control strip, and is left out.
+ */
+export function freeBandOf(boxes: readonly Box[], viewportHeight: number): FreeBand {
+  let top = 0;
+  let bottom = viewportHeight;
+  for (const box of boxes) {
+    if (box.bottom - box.top > viewportHeight / 2 || box.bottom <= 0 || box.top >= viewportHeight) continue;
+    if (box.top < viewportHeight / 2) top = Math.max(top, box.bottom);
+    else bottom = Math.min(bottom, box.top);
+  }
+  return { top: top + GAP, bottom: Math.max(top + GAP, bottom - GAP) };
+}
+
+/** The panel's top and its greatest height inside the band; the offset gives way before the height does. */
+export function frameOf(placement: PanelPlacement, band: FreeBand): { top: number; maxHeight: number; height: number | null } {
+  const room = Math.max(0, band.bottom - band.top);
+  const wanted = Math.min(placement.height ?? MIN_PANEL_HEIGHT, room);
+  const offset = Math.max(0, Math.min(placement.offset, room - wanted));
+  const top = band.top + offset;
+  const maxHeight = band.bottom - top;
+  return { top, maxHeight, height: placement.height === null ? null : Math.min(placement.height, maxHeight) };
+}
+
+/** The edge a drag ends on: the nearer one to where the pointer was let go. */
+export function edgeAt(x: number, viewportWidth: number): PanelEdge {
+  return x < viewportWidth / 2 ? 'left' : 'right';
+}
+
+/** The page's horizontal room the panel takes: its width open, the tab's collapsed. */
+export function reservedWidth(collapsed: boolean): number {
+  return collapsed ? TAB_WIDTH : PANEL_WIDTH;
+}
+
+/** A panel moved by `dy` px (drag or arrow key), kept inside the band. */
+export function moved(placement: PanelPlacement, dy: number, band: FreeBand): PanelPlacement {
+  const room = Math.max(0, band.bottom - band.top);
+  const height = Math.min(placement.height ?? MIN_PANEL_HEIGHT, room);
+  return { ...placement, offset: Math.max(0, Math.min(room - height, placement.offset + dy)) };
+}
+
+/** A panel made `dy` px taller or shorter, at least MIN_PANEL_HEIGHT and within the band. */
+export function resized(placement: PanelPlacement, currentHeight: number, dy: number, band: FreeBand): PanelPlacement {
+  const { top } = frameOf(placement, band);
+  const height = Math.max(MIN_PANEL_HEIGHT, Math.min(band.bottom - top, Math.round(currentHeight + dy)));
+  return { ...placement, height };
+}
