@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FOCUS_PANEL_COMMAND } from './utils/background/commands';
 import { API_HOST_PERMISSIONS } from './utils/manifest-matches';
 
 // Public half of the signing key: fixes the Chrome extension id (dakhagbpkpjjndolhlmnckledapnlgpo)
@@ -26,6 +27,13 @@ export default defineConfig({
     description: 'See a Zoho CRM record’s territories in a side panel and remove one with a single click.',
     permissions: ['identity', 'storage'],
     host_permissions: API_HOST_PERMISSIONS,
+    commands: {
+      [FOCUS_PANEL_COMMAND]: {
+        // Changeable at chrome://extensions/shortcuts and in Firefox's add-on shortcut settings.
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Open the territory panel and move focus to it',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

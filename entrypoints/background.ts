@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
+import { commandHandler } from '@/utils/background/commands';
 import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
 
 declare global {
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);
   listenForMessages(browser.runtime.onMessage, createBackground(apis, auth), bulk.handle);
+  browser.commands.onCommand.addListener(commandHandler(browser.tabs));
   // A job that was running when the worker (or the browser) stopped goes on where it was. The
   // onStartup listener makes Chromium start the worker with the browser, not at the next message.
   void bulk.jobs.resumeInterrupted();

@@ -70,6 +70,10 @@ export interface TerritoryAssignment {
   assignedBy: { id: string; name: string } | null;
   /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
   assignedTime: string | null;
+  /** names of the territory's ancestors, root first, from the cached territory definitions, e.g. ['EMEA', 'DACH']; [] when unknown or top level */
+  path: string[];
+  /** the territory's manager's name from the definitions, or null */
+  manager: string | null;
 }
 
 export interface RecordTerritories {
@@ -78,6 +82,10 @@ export interface RecordTerritories {
   territories: TerritoryAssignment[];
   /** Territory ids with a removal or assignment job that Zoho has scheduled and not yet finished. */
   scheduled: string[];
+  /** Zoho's `$locked_for_me` on the record: an approval/review lock keeps this user from changing it */
+  lockedForMe: boolean;
+  /** Zoho's `$editable` on the record: false when this user may not edit it (read-only profile) */
+  editable: boolean;
 }
 
 export type ChangeOutcome = { outcome: 'done' } | { outcome: 'scheduled'; jobId: string };
@@ -108,18 +116,18 @@ export function isPageRequest(request: Request): request is Extract<Request, { p
   return 'page' in request;
 }
 
-/** Messages the popup sends to the content scripts of the active tab. */
-export const TabMessageSchema = v.strictObject({ type: v.literal('panel.status') });
+/**
+ * Messages to the content scripts of a tab: the popup asks which record it shows (`panel.status`);
+ * the keyboard shortcut opens the panel and moves focus to it (`panel.focus`).
+ */
+export const TabMessageSchema = v.strictObject({ type: v.picklist(['panel.status', 'panel.focus']) });
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 
 /** `TabMessageSchema` by hand: the content script then ships without the schema library. */
 export function isTabMessage(message: unknown): message is TabMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    Object.keys(message).length === 1 &&
-    (message as { type?: unknown }).type === 'panel.status'
-  );
+  if (typeof message !== 'object' || message === null || Object.keys(message).length !== 1) return false;
+  const type = (message as { type?: unknown }).type;
+  return type === 'panel.status' || type === 'panel.focus';
 }
 export interface PanelStatus {
   page: RecordPage;

@@ -24,10 +24,15 @@ export default defineContentScript({
     follow(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl.href));
 
-    // The popup asks which record this tab shows; only a frame that shows one answers.
+    // The popup asks which record this tab shows, the shortcut asks for the panel; only a frame
+    // that shows a record acts or answers.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (status: PanelStatus) => void) => {
       const page = host.page;
       if (!isTabMessage(message) || !page) return undefined;
+      if (message.type === 'panel.focus') {
+        host.focus();
+        return undefined;
+      }
       sendResponse({ page });
       return true as const;
     };
