@@ -37,6 +37,10 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
     })),
     loadStartCollapsed: vi.fn<OptionsApi['loadStartCollapsed']>(async () => false),
     saveStartCollapsed: vi.fn<OptionsApi['saveStartCollapsed']>(async () => undefined),
+    loadTheme: vi.fn<OptionsApi['loadTheme']>(async () => 'auto'),
+    saveTheme: vi.fn<OptionsApi['saveTheme']>(async () => undefined),
+    resetPlacement: vi.fn<OptionsApi['resetPlacement']>(async () => undefined),
+    panelShortcut: vi.fn<OptionsApi['panelShortcut']>(async () => 'Alt+Shift+T'),
     copyText: vi.fn<OptionsApi['copyText']>(async () => true),
     bulkPageUrl: BULK_PAGE_URL,
     ...overrides,
@@ -203,6 +207,28 @@ describe('PanelPreferences', () => {
     await settle();
     expect(api.saveStartCollapsed).toHaveBeenCalledExactlyOnceWith(false);
     expect(checkbox.checked).toBe(false);
+  });
+
+  it('saves the colours: as the Zoho page is, or forced light or dark', async () => {
+    const api = fakeApi({ loadTheme: vi.fn(async () => 'dark' as const) });
+    render(<PanelPreferences api={api} />);
+    await settle();
+    const select = screen.getByRole('combobox', { name: 'Colours' }) as HTMLSelectElement;
+    expect(select.value).toBe('dark');
+    fireEvent.change(select, { target: { value: 'auto' } });
+    await settle();
+    expect(api.saveTheme).toHaveBeenCalledExactlyOnceWith('auto');
+  });
+
+  it('puts the panel back at the right edge and tells the shortcut the user has', async () => {
+    const api = fakeApi({ panelShortcut: vi.fn(async () => 'Ctrl+Shift+Y') });
+    render(<PanelPreferences api={api} />);
+    await settle();
+    expect(screen.getByText(/Keyboard shortcut: Ctrl\+Shift\+Y opens the panel/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Put the panel back at the right edge' }));
+    await settle();
+    expect(api.resetPlacement).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status').textContent).toMatch(/back on the right/);
   });
 });
 

@@ -1,15 +1,32 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import type { ThemePreference } from '@/utils/panel/page-theme';
 import type { OptionsApi } from './options-api';
+
+const THEMES: readonly (readonly [ThemePreference, string])[] = [
+  ['auto', 'As the Zoho page is'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+
+interface Loaded {
+  collapsed: boolean;
+  theme: ThemePreference;
+  shortcut: string | null;
+}
 
 export function PanelPreferences({ api }: { api: OptionsApi }) {
   const checkboxId = useId();
-  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const themeId = useId();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [placementReset, setPlacementReset] = useState(false);
 
   useEffect(() => {
     let live = true;
-    api.loadStartCollapsed().then((stored) => {
-      if (live) setCollapsed(stored);
-    });
+    Promise.all([api.loadStartCollapsed(), api.loadTheme(), api.panelShortcut()]).then(
+      ([collapsed, theme, shortcut]) => {
+        if (live) setLoaded({ collapsed, theme, shortcut });
+      },
+    );
     return () => {
       live = false;
     };
@@ -22,19 +39,63 @@ export function PanelPreferences({ api }: { api: OptionsApi }) {
         <input
           id={checkboxId}
           type="checkbox"
-          checked={collapsed === true}
-          disabled={collapsed === null}
+          checked={loaded?.collapsed === true}
+          disabled={loaded === null}
           onChange={(event) => {
-            const next = event.currentTarget.checked;
-            setCollapsed(next);
-            void api.saveStartCollapsed(next);
+            const collapsed = event.currentTarget.checked;
+            setLoaded((current) => (current ? { ...current, collapsed } : current));
+            void api.saveStartCollapsed(collapsed);
           }}
         />
         <label for={checkboxId}>Start with the panel collapsed</label>
       </div>
       <p class="op-muted">
-        A collapsed panel reads nothing from Zoho until you open it. Collapsing or expanding it on a record page changes
-        this setting too.
+        Collapsed, the panel is a slim tab with the record’s territory count. Collapsing or expanding it on a record
+        page changes this setting too. In windows narrower than 1100 px it always starts collapsed.
+      </p>
+      <div class="op-field">
+        <label for={themeId}>Colours</label>
+        <select
+          id={themeId}
+          value={loaded?.theme ?? 'auto'}
+          disabled={loaded === null}
+          onChange={(event) => {
+            const theme = event.currentTarget.value as ThemePreference;
+            setLoaded((current) => (current ? { ...current, theme } : current));
+            void api.saveTheme(theme);
+          }}
+        >
+          {THEMES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="op-muted">
+        Drag the panel by its grip (⠿) to the left or right edge and up or down, and by its lower edge to change its
+        height; with the keyboard, focus the grip or the lower edge and use the arrow keys. It stays where you left it.
+      </p>
+      <p>
+        <button
+          type="button"
+          class="op-button"
+          onClick={() => {
+            void api.resetPlacement().then(() => setPlacementReset(true));
+          }}
+        >
+          Put the panel back at the right edge
+        </button>{' '}
+        <span role="status">{placementReset ? 'Done: it is back on the right from the next record you open.' : ''}</span>
+      </p>
+      <p>
+        {loaded?.shortcut
+          ? `Keyboard shortcut: ${loaded.shortcut} opens the panel and moves focus to it; Escape closes it and returns focus.`
+          : loaded?.shortcut === ''
+            ? 'No keyboard shortcut is set for opening the panel.'
+            : 'Keyboard shortcut: Alt+Shift+T opens the panel and moves focus to it; Escape closes it and returns focus.'}{' '}
+        Change it in your browser’s extension shortcut settings (Chrome: chrome://extensions/shortcuts; Firefox: Add-ons
+        and themes → ⚙ → Manage Extension Shortcuts).
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { DataCentre } from '@/utils/data-centres';
 import type { Connection, Result } from '@/utils/messaging';
+import type { ThemePreference } from '@/utils/panel/page-theme';
 
 /** What the options page needs from the extension; entrypoints/options builds the real one. */
 export interface OptionsApi {
@@ -15,6 +16,12 @@ export interface OptionsApi {
   signOut(dataCentre: DataCentre): Promise<Result<Connection>>;
   loadStartCollapsed(): Promise<boolean>;
   saveStartCollapsed(collapsed: boolean): Promise<void>;
+  loadTheme(): Promise<ThemePreference>;
+  saveTheme(theme: ThemePreference): Promise<void>;
+  /** Puts the panel back at the right edge, at its own height. */
+  resetPlacement(): Promise<void>;
+  /** The keys the user set for opening the panel, '' when none; null where the browser cannot tell. */
+  panelShortcut(): Promise<string | null>;
   /** true when the text reached the clipboard */
   copyText(text: string): Promise<boolean>;
   /** `runtime.getURL('/bulk.html')`: extension pages may link to each other */

@@ -37,6 +37,17 @@ describe('createOptionsApi', () => {
     expect(await api.loadStartCollapsed()).toBe(true);
   });
 
+  it('keeps the colours and the placement where the panel reads them', async () => {
+    const api = createOptionsApi();
+    expect(await api.loadTheme()).toBe('auto');
+    await api.saveTheme('dark');
+    expect(await fakeBrowser.storage.local.get('panel:theme')).toEqual({ 'panel:theme': 'dark' });
+    expect(await api.loadTheme()).toBe('dark');
+    await fakeBrowser.storage.local.set({ 'panel:placement': { edge: 'left', offset: 0, height: null } });
+    await api.resetPlacement();
+    expect(await fakeBrowser.storage.local.get('panel:placement')).toEqual({});
+  });
+
   it('sends auth requests to the background', async () => {
     const received: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

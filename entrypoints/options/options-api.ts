@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { OptionsApi } from '@/components/options/options-api';
 import { buildClientId } from '@/utils/panel/client-id';
+import { FOCUS_PANEL_COMMAND } from '@/utils/background/commands';
+import { PANEL_THEME_KEY, readThemePreference } from '@/utils/panel/page-theme';
+import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
 import { CLIENT_ID_KEY, isCollapsed, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
 
@@ -30,6 +33,17 @@ export function createOptionsApi(): OptionsApi {
     signOut: (dataCentre) => sendRequest({ type: 'auth.signOut', dataCentre }),
     loadStartCollapsed: async () => isCollapsed(await browser.storage.local.get(PANEL_COLLAPSED_KEY)),
     saveStartCollapsed: (collapsed) => browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }),
+    loadTheme: async () => readThemePreference((await browser.storage.local.get(PANEL_THEME_KEY))[PANEL_THEME_KEY]),
+    saveTheme: (theme) => browser.storage.local.set({ [PANEL_THEME_KEY]: theme }),
+    resetPlacement: () => browser.storage.local.remove(PANEL_PLACEMENT_KEY),
+    panelShortcut: async () => {
+      try {
+        const commands = await browser.commands.getAll();
+        return commands.find((command) => command.name === FOCUS_PANEL_COMMAND)?.shortcut ?? '';
+      } catch {
+        return null;
+      }
+    },
     copyText,
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
