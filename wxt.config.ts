@@ -21,6 +21,13 @@ export default defineConfig({
     excludeSources: ['test-results/**', '.output/**', 'docs/**'],
   },
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT fills `icons` from public/icon/<size>.png but leaves the toolbar button without one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action && manifest.icons) action.default_icon = manifest.icons;
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Territory Panel for Zoho CRM',
     short_name: 'Territory Panel',

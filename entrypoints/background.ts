@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { toolbarButtonOf } from '@/utils/background/badge';
 import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
 import { commandHandler } from '@/utils/background/commands';
 import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
     buildClientId: import.meta.env.WXT_ZOHO_CLIENT_ID,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     tabs: browser.tabs,
+    toolbarButton: toolbarButtonOf(browser),
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
   const auth = createBackgroundAuth(apis);

@@ -24,6 +24,11 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('record.removeTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
   /** Assign a territory again (undo). From the content script of that very page. */
   v.strictObject({ type: v.literal('record.assignTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
+  /**
+   * The frame no longer shows the record it showed (the app moved on): its tab's toolbar badge stops
+   * counting that record's territories. From a content script of a CRM frame.
+   */
+  v.strictObject({ type: v.literal('page.left') }),
   /** Interactive sign-in for a data centre. From a CRM page of that data centre or an extension page. */
   v.strictObject({ type: v.literal('auth.signIn'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Forget and revoke the token of a data centre. Extension pages only. */
@@ -102,6 +107,7 @@ export interface ResponseOf {
   'record.territories': Result<RecordTerritories>;
   'record.removeTerritory': Result<ChangeOutcome>;
   'record.assignTerritory': Result<ChangeOutcome>;
+  'page.left': Result<null>;
   'auth.signIn': Result<Connection>;
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;

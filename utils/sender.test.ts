@@ -25,6 +25,7 @@ const assign: Request = { type: 'record.assignTerritory', page, territoryId: '11
 const signInEu: Request = { type: 'auth.signIn', dataCentre: 'eu' };
 const signOutEu: Request = { type: 'auth.signOut', dataCentre: 'eu' };
 const connections: Request = { type: 'auth.connections' };
+const left: Request = { type: 'page.left' };
 
 const contentScript = (url: string): SenderInfo => ({ id, url, tab });
 const optionsPage: SenderInfo = { id, url: `${extension.baseUrl}options.html`, tab };
@@ -135,6 +136,14 @@ describe('isAllowedSender', () => {
     ['sign-in from another extension', signInEu, { id: 'other', url: `${extension.baseUrl}options.html` }, false],
     ['sign-out from the options page', signOutEu, optionsPage, true],
     ['sign-out from a CRM page', signOutEu, contentScript(PAGE_URL), false],
+    [
+      'page left from a CRM frame of any org',
+      left,
+      contentScript('https://crm.zoho.com/crm/org1/tab/Home/begin'),
+      true,
+    ],
+    ['page left from a foreign site', left, contentScript('https://evil.example/crm/org1/tab/Leads/1'), false],
+    ['page left from the popup', left, popup, false],
     ['connections from the popup', connections, popup, true],
     ['connections from a CRM page', connections, contentScript(PAGE_URL), false],
     [

@@ -8,6 +8,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** 0 for a tab's top frame. */
+  frameId?: number;
 }
 
 export interface ExtensionIdentity {
@@ -37,6 +39,8 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
       return kind === 'extension-page' || (kind === 'content-script' && isCrmPageOf(sender.url, request.dataCentre));
     case 'options.open':
       return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
+    case 'page.left':
+      return kind === 'content-script' && crmFrameOf(sender.url) !== null;
     case 'bulk.open':
       return kind === 'extension-page' || (kind === 'content-script' && isFrameOfOrg(sender.url, request));
     case 'auth.signOut':

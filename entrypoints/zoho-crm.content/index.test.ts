@@ -19,6 +19,11 @@ let requests: Request[];
 function answerAsBackground() {
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = message as Request;
+    if (request.type === 'page.left') {
+      requests.push(request);
+      sendResponse({ ok: true, value: null });
+      return true;
+    }
     if (request.type !== 'record.territories') return undefined;
     requests.push(request);
     sendResponse({ ok: true, value: { enabled: true, territories: [], scheduled: [] } });
@@ -101,11 +106,27 @@ describe('zoho-crm content script', () => {
     history.pushState({}, '', RECORD_URL.replace('Potentials', 'Leads'));
     await waitFor(() => document.querySelector('territory-panel') !== null);
     expect((await askStatus())?.page.module).toBe('Leads');
-    await waitFor(() => requests.length === 2);
-    expect(requests.map((request) => request.type === 'record.territories' && request.page.module)).toEqual([
-      'Deals',
-      'Leads',
-    ]);
+    await waitFor(() => requests.length === 3);
+    expect(
+      requests.map((request) => (request.type === 'record.territories' ? request.page.module : request.type)),
+    ).toEqual(['Deals', 'page.left', 'Leads']);
+  });
+
+  it('says it left a record when the app moves to another record, and not for the same record', async () => {
+    answerAsBackground();
+    setUrl(RECORD_URL);
+    await contentScript.main(ctx);
+    await waitFor(() => requests.length === 1);
+
+    history.pushState({}, '', `${RECORD_URL}?sub_module=notes`);
+    // Without the Navigation API, WXT looks at the URL once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(requests).toHaveLength(1);
+    history.pushState({}, '', RECORD_URL.replace(/7001$/, '7002'));
+    await waitFor(() => requests.length === 3);
+    expect(
+      requests.map((request) => (request.type === 'record.territories' ? request.page.recordId : request.type)),
+    ).toEqual(['407625000068467001', 'page.left', '407625000068467002']);
   });
 
   it('stops answering once its context is invalidated', async () => {

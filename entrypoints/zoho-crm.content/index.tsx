@@ -1,10 +1,10 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseListPage, parseRecordPage } from '@/utils/crm-page';
+import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
-import { requestBulkPage } from './panel-api';
+import { reportPageLeft, requestBulkPage } from './panel-api';
 import { createPanelHost } from './panel-host';
 import { createSelectionHost } from './selection-host';
 
@@ -18,7 +18,10 @@ export default defineContentScript({
     const host = createPanelHost(ctx);
     const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage });
     const follow = (url: string) => {
-      host.show(parseRecordPage(url));
+      const record = parseRecordPage(url);
+      // Before the panel reads the next record, so that a read of this one answered late is ignored.
+      if (host.page && !(record && isSameRecordPage(record, host.page))) reportPageLeft();
+      host.show(record);
       selection.show(parseListPage(url));
     };
     follow(location.href);

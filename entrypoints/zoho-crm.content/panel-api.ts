@@ -16,6 +16,11 @@ export function requestBulkPage(org: ListPage, recordIds: string[]): Promise<Res
   });
 }
 
+/** Tells the background this frame no longer shows the record it showed (its toolbar badge then clears). */
+export function reportPageLeft(): void {
+  void sendRequest({ type: 'page.left' });
+}
+
 /** The panel's api on a real page: every request goes to the background; no token ever comes here. */
 export function createPanelApi(): PanelApi {
   return {

@@ -83,7 +83,8 @@ const apis: BackgroundApis = {
   buildClientId: '1000.CLIENT',
   fetch: routedFetch,
   openOptionsPage: async () => undefined,
-  tabs: { create: async () => ({}) },
+  tabs: { create: async () => ({}), onRemoved: { addListener: () => undefined } },
+  toolbarButton: { setBadgeText: () => undefined, setBadgeBackgroundColor: () => undefined },
   bulkPageUrl: `${baseUrl}bulk.html`,
 };
 

@@ -33,6 +33,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return deps.records.change('remove', request.page, request.territoryId);
       case 'record.assignTerritory':
         return deps.records.change('assign', request.page, request.territoryId);
+      case 'page.left':
+        // Nothing to do here: the toolbar badge (badge.ts) follows the answer.
+        return { ok: true, value: null };
       case 'auth.signIn':
         return deps.auth.signIn(request.dataCentre);
       case 'auth.signOut':

@@ -43,6 +43,7 @@ const outside: string[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  badgeTexts.clear();
   territories = [SOUTH];
   outside.length = 0;
   zoho = await startLocalServer((request: RecordedRequest) => {
@@ -80,6 +81,8 @@ type Listener = Parameters<typeof listenForRequests>[0] extends { addListener(li
  */
 let optionsOpened = 0;
 const tabsOpened: string[] = [];
+/** The badge text of each tab, as the background last set it. */
+const badgeTexts = new Map<number, string>();
 
 function startBackground(): (message: unknown, sender: SenderInfo) => Promise<unknown> {
   const handle = createBackground({
@@ -97,6 +100,13 @@ function startBackground(): (message: unknown, sender: SenderInfo) => Promise<un
         tabsOpened.push(url);
         return {};
       },
+      onRemoved: { addListener: () => undefined },
+    },
+    toolbarButton: {
+      setBadgeText: ({ tabId, text }) => {
+        badgeTexts.set(tabId, text);
+      },
+      setBadgeBackgroundColor: () => undefined,
     },
     bulkPageUrl: `${baseUrl}bulk.html`,
   });
@@ -126,9 +136,13 @@ describe('the background, through runtime.onMessage', () => {
     expect(read).toMatchObject({ ok: true, value: { enabled: true, scheduled: [], territories: [{ id: SOUTH }] } });
     expect(zoho.requests[0]?.headers.authorization).toBe(`Zoho-oauthtoken ${TOKEN}`);
     expect(zoho.requests[0]?.headers['x-crm-org']).toBe('20079833178');
+    expect(badgeTexts.get(2)).toBe('1');
 
     const removed = await send({ type: 'record.removeTerritory', page, territoryId: SOUTH }, contentScript);
     expect(removed).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(badgeTexts.get(2)).toBe('0');
+    expect(await send({ type: 'page.left' }, contentScript)).toEqual({ ok: true, value: null });
+    expect(badgeTexts.get(2)).toBe('');
 
     const signOut = await send({ type: 'auth.signOut', dataCentre: 'eu' }, optionsPage);
     expect(signOut).toMatchObject({ ok: true, value: { connected: false } });
@@ -156,6 +170,7 @@ describe('the background, through runtime.onMessage', () => {
       error: { code: 'FORBIDDEN_SENDER' },
     });
     expect(zoho.requests).toHaveLength(0);
+    expect(badgeTexts.size).toBe(0);
   });
 
   it('does not answer messages that are not requests', async () => {
@@ -182,6 +197,8 @@ describe('parseRequest', () => {
     expect(parseRequest(request)).toEqual(request);
     expect(parseRequest({ type: 'auth.signIn', dataCentre: 'uk' })).toBeNull();
     expect(parseRequest({ type: 'record.territories', page: { ...page, recordId: 'abc' } })).toBeNull();
+    expect(parseRequest({ type: 'page.left' })).toEqual({ type: 'page.left' });
+    expect(parseRequest({ type: 'page.left', page })).toBeNull();
   });
 });
 

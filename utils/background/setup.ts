@@ -7,6 +7,7 @@ import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
 import { createChangeLog } from '../zoho/jobs';
 import type { StorageArea } from '../zoho/storage-area';
+import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
 import { createRecordRequests } from './record-requests';
@@ -22,7 +23,9 @@ export interface BackgroundApis {
   buildClientId: string | undefined;
   fetch?: typeof globalThis.fetch;
   openOptionsPage(): Promise<void>;
-  tabs: TabOpener;
+  tabs: TabOpener & TabRemovals;
+  /** browser.action (MV3) or browser.browserAction (MV2): its badge counts the record's territories. */
+  toolbarButton: BadgeApi;
   /** browser.runtime.getURL('/bulk.html') */
   bulkPageUrl: string;
 }
@@ -45,13 +48,17 @@ export function createBackground(apis: BackgroundApis, auth = createBackgroundAu
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
   });
-  return createRequestHandler({
-    extension: apis.extension,
-    auth,
-    records,
-    openOptionsPage: apis.openOptionsPage,
-    openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl),
-  });
+  const badges = createTabBadges(apis.toolbarButton);
+  apis.tabs.onRemoved.addListener(badges.forgetTab);
+  return badges.around(
+    createRequestHandler({
+      extension: apis.extension,
+      auth,
+      records,
+      openOptionsPage: apis.openOptionsPage,
+      openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl),
+    }),
+  );
 }
 
 type MessageListener = (message: unknown, sender: SenderInfo, sendResponse: (response: Response) => void) => boolean;
