@@ -22,7 +22,7 @@ export default defineBackground(() => {
   };
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);
-  listenForMessages(browser.runtime.onMessage, createBackground(apis, auth), bulk.handle);
+  listenForMessages(browser.runtime.onMessage, createBackground(apis, auth, bulk.territories), bulk.handle);
   // A job that was running when the worker (or the browser) stopped goes on where it was. The
   // onStartup listener makes Chromium start the worker with the browser, not at the next message.
   void bulk.jobs.resumeInterrupted();

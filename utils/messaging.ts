@@ -18,7 +18,10 @@ export const RecordPageSchema = v.strictObject({
 });
 
 export const RequestSchema = v.variant('type', [
-  /** Read the record's territories (one GET). From the content script of that very page. */
+  /**
+   * Read the record's territories (one GET; the org's territory definitions are read too, at most
+   * once per 12 hours). From the content script of that very page.
+   */
   v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema }),
   /** Remove one manually assigned territory. From the content script of that very page. */
   v.strictObject({ type: v.literal('record.removeTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
@@ -70,6 +73,10 @@ export interface TerritoryAssignment {
   assignedBy: { id: string; name: string } | null;
   /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
   assignedTime: string | null;
+  /** names of the territory's ancestors, root first, from the cached territory definitions, e.g. ['EMEA', 'DACH']; [] when unknown or top level */
+  path: string[];
+  /** the territory's manager's name from the definitions, or null */
+  manager: string | null;
 }
 
 export interface RecordTerritories {
@@ -78,6 +85,10 @@ export interface RecordTerritories {
   territories: TerritoryAssignment[];
   /** Territory ids with a removal or assignment job that Zoho has scheduled and not yet finished. */
   scheduled: string[];
+  /** Zoho's `$locked_for_me` on the record: an approval/review lock keeps this user from changing it */
+  lockedForMe: boolean;
+  /** Zoho's `$editable` on the record: false when this user may not edit it (read-only profile) */
+  editable: boolean;
 }
 
 export type ChangeOutcome = { outcome: 'done' } | { outcome: 'scheduled'; jobId: string };

@@ -17,7 +17,7 @@ const page: RecordPage = {
 const otherPage: RecordPage = { ...page, module: 'Deals', recordId: '407625000068467999' };
 
 function territory(id: string, name: string): TerritoryAssignment {
-  return { id, name, assigned: 'manually', assignedBy: null, assignedTime: null };
+  return { id, name, assigned: 'manually', assignedBy: null, assignedTime: null, path: [], manager: null };
 }
 const territoriesByRecord: Record<string, TerritoryAssignment[]> = {
   [page.recordId]: [territory('1', 'South')],
@@ -35,7 +35,13 @@ function answerAsBackground() {
     if (request.type === 'record.territories') {
       const answer: Result<RecordTerritories> = {
         ok: true,
-        value: { enabled: true, territories: territoriesByRecord[request.page.recordId] ?? [], scheduled: [] },
+        value: {
+          enabled: true,
+          territories: territoriesByRecord[request.page.recordId] ?? [],
+          scheduled: [],
+          lockedForMe: false,
+          editable: true,
+        },
       };
       sendResponse(answer);
     }

@@ -8,6 +8,8 @@ const manual: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '2', name: 'Patricia Boyle' },
   assignedTime: '2020-03-05T12:07:28+00:00',
+  path: ['Europe'],
+  manager: null,
 };
 
 describe('describeAssignment', () => {

@@ -15,12 +15,14 @@ const south: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '9', name: 'Patricia Boyle' },
   assignedTime: '2020-03-05T16:07:28+05:30',
+  path: ['Europe'],
+  manager: 'Anna Schmidt',
 };
 const north: TerritoryAssignment = { ...south, id: '12', name: 'North' };
 
 const listed = (territories: TerritoryAssignment[], scheduled: string[] = []): Result<RecordTerritories> => ({
   ok: true,
-  value: { enabled: true, territories, scheduled },
+  value: { enabled: true, territories, scheduled, lockedForMe: false, editable: true },
 });
 
 function run(...actions: PanelAction[]): PanelState {
@@ -56,7 +58,10 @@ describe('panelReducer', () => {
       {
         type: 'territories-received',
         mode: 'quiet',
-        result: { ok: true, value: { enabled: false, territories: [], scheduled: [] } },
+        result: {
+          ok: true,
+          value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true },
+        },
       },
     );
     expect(state.list.status).toBe('not-enabled');
