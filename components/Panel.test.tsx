@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordPage } from '@/utils/crm-page';
 import type {
@@ -11,7 +12,6 @@ import type {
   TerritoryAssignment,
 } from '@/utils/messaging';
 import type { PanelApi, PanelTiming } from '@/utils/panel/panel-controller';
-import { useState } from 'preact/hooks';
 import { Panel, type PanelProps } from './Panel';
 
 const page: RecordPage = {
@@ -126,7 +126,8 @@ function show(
   const view = render(<Hosted {...props} />);
   return {
     ...view,
-    rerender: (next: { forPage?: RecordPage }) => view.rerender(<Hosted {...props} page={next.forPage ?? props.page} />),
+    rerender: (next: { forPage?: RecordPage }) =>
+      view.rerender(<Hosted {...props} page={next.forPage ?? props.page} />),
   };
 }
 
@@ -261,7 +262,10 @@ describe('Panel states', () => {
 
   it('says territories are off for this module when the record has no Territories field', async () => {
     const api = fakeApi();
-    api.territories.mockResolvedValueOnce({ ok: true, value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true } });
+    api.territories.mockResolvedValueOnce({
+      ok: true,
+      value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true },
+    });
     show(api);
     await settle();
     expect(screen.getByText('Territories are not enabled for Deals in this organization.')).toBeTruthy();

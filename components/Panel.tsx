@@ -111,7 +111,8 @@ function restrictionOf(state: PanelState): RecordRestriction {
 }
 
 const RESTRICTION_NOTES: Record<Exclude<RecordRestriction, null>, string> = {
-  locked: 'This record is locked (an approval or review is under way). Its territories can be changed once it is unlocked.',
+  locked:
+    'This record is locked (an approval or review is under way). Its territories can be changed once it is unlocked.',
   'read-only': 'You can view this record but not edit it, so its territories cannot be removed here.',
 };
 

@@ -6,7 +6,6 @@ import {
   frameOf,
   moved,
   PANEL_WIDTH,
-  type PanelEdge,
   type PanelPlacement,
   reservedWidth,
   resized,

@@ -1,6 +1,6 @@
 // The JSON shapes of Zoho's v8 answers (zoho-crm.md §2–3): records with `Territories`,
 // territory definitions with `reporting_to`, and the org.
-import type { ScenarioOrg, ScenarioRecord, ScenarioTerritory } from './scenarios/types';
+import type { OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioTerritory } from './scenarios/types';
 import { type StandInState, zohoTime } from './state';
 
 export interface UserRef {
@@ -39,16 +39,24 @@ export function recordTerritoriesJson(state: StandInState, record: ScenarioRecor
   }));
 }
 
+/** Who reads: the org of the request and the user's membership in it. */
+export interface RecordReader {
+  org: ScenarioOrg;
+  membership: OrgMembership;
+}
+
 /**
  * A record as GET returns it. `fields` (from `?fields=`) trims the answer to `id` plus those
  * fields; `Territories` appears only when territories are enabled for the org and module.
+ * `$locked_for_me` and `$editable` are about the reader, as in captures of real v8 answers.
  */
 export function recordJson(
   state: StandInState,
-  org: ScenarioOrg,
+  reader: RecordReader,
   record: ScenarioRecord,
   fields: readonly string[] | null,
 ): RecordJson {
+  const { org, membership } = reader;
   const full: RecordJson = {
     id: record.id,
     Owner: ownerJson(state, record.ownerId),
@@ -57,6 +65,9 @@ export function recordJson(
     Modified_Time: record.createdTime,
     Created_By: userRef(state, record.ownerId),
     Locked__s: record.locked,
+    // A locked record refuses every user's territory changes here, so it is locked for each reader.
+    $locked_for_me: record.locked,
+    $editable: state.mayUpdateRecords(membership),
   };
   if (state.territoriesEnabled(org, record.module)) full.Territories = recordTerritoriesJson(state, record);
   if (fields === null) return full;

@@ -13,7 +13,12 @@ interface RecordsAnswer {
   info?: { per_page: number; count: number; page: number; more_records: boolean; next_page_token?: string | null };
 }
 interface TerritoriesAnswer {
-  territories: { id: string; name: string; reporting_to: { id: string; name: string } | null }[];
+  territories: {
+    id: string;
+    name: string;
+    manager: { id: string; name: string } | null;
+    reporting_to: { id: string; name: string } | null;
+  }[];
   info: { per_page: number; count: number; page: number; more_records: boolean };
 }
 
@@ -64,6 +69,21 @@ describe('GET one record', () => {
         $assigned: 'manually',
       },
     ]);
+  });
+
+  it('says whether the record is locked for the reader and whether the reader may edit it', async () => {
+    const flags = async (recordId: string, authorization = anna) => {
+      const [record] = ((await get(`/crm/v8/Accounts/${recordId}`, authorization)).json() as RecordsAnswer).data;
+      return { lockedForMe: record?.$locked_for_me, editable: record?.$editable };
+    };
+    expect(await flags(RECORDS.alpineAccount)).toEqual({ lockedForMe: false, editable: true });
+    expect(await flags(RECORDS.lockedAccount)).toEqual({ lockedForMe: true, editable: true });
+    const ben = await t.authorization('eu', USERS.ben, ['ZohoCRM.modules.ALL']);
+    expect(await flags(RECORDS.alpineAccount, ben)).toEqual({ lockedForMe: false, editable: false });
+    expect(await flags(RECORDS.lockedAccount, ben)).toEqual({ lockedForMe: true, editable: false });
+
+    await t.control.setLocked(ORGS.euMain, 'Accounts', RECORDS.lockedAccount, false);
+    expect(await flags(RECORDS.lockedAccount)).toEqual({ lockedForMe: false, editable: true });
   });
 
   it('trims the answer to ?fields=', async () => {
@@ -175,6 +195,29 @@ describe('GET settings/territories and org', () => {
     const second = (await get('/crm/v8/settings/territories?page=2&per_page=10')).json() as TerritoriesAnswer;
     expect(second.info.more_records).toBe(false);
     expect(second.territories.map((territory) => territory.name)).toContain(MARKUP_TERRITORY_NAME);
+  });
+
+  it('names each territory’s manager, and every territory on the journeys’ records has a named root', async () => {
+    const answer = (await get('/crm/v8/settings/territories?per_page=200')).json() as TerritoriesAnswer;
+    const byId = new Map(answer.territories.map((territory) => [territory.id, territory]));
+    expect(byId.get(TERRITORIES.germany)?.manager).toEqual({ name: 'Anna Schmidt', id: USERS.anna });
+    expect(byId.get(TERRITORIES.spain)?.manager).toEqual({ name: 'Clara Jensen', id: USERS.clara });
+    expect(byId.get(TERRITORIES.netherlands)?.manager).toBeNull();
+
+    const pathOf = (id: string): string[] => {
+      const parent = byId.get(id)?.reporting_to;
+      return parent ? [...pathOf(parent.id), parent.name] : [];
+    };
+    expect(pathOf(TERRITORIES.germany)).toEqual(['Europe', 'DACH']);
+    const journeyRecords = [RECORDS.alpineAccount, RECORDS.lockedAccount, RECORDS.delftAccount];
+    const held = await Promise.all([
+      ...journeyRecords.map((id) => t.control.record(ORGS.euMain, 'Accounts', id)),
+      t.control.record(ORGS.euMain, 'Contacts', RECORDS.contact),
+      t.control.record(ORGS.euMain, 'Deals', RECORDS.deal),
+    ]);
+    for (const territory of held.flatMap((record) => record.territories)) {
+      expect(pathOf(territory.id).length, territory.name).toBeGreaterThan(0);
+    }
   });
 
   it('needs the territories settings scope', async () => {

@@ -169,7 +169,7 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     const session = c.get('session');
     requireScope(coversModule(session.token.scopes, module, 'UPDATE'));
     if (!state.territoriesEnabled(session.org, module)) fail(zoho.territoryNotEnabled(module));
-    if (!session.membership.canUpdateRecords) fail(zoho.noPermission(module));
+    if (!state.mayUpdateRecords(session.membership)) fail(zoho.noPermission(module));
     if (!session.membership.canManageTerritories) fail(zoho.authorizationFailed());
 
     let body: unknown;
@@ -238,7 +238,7 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     // Zoho answers "no data" with 204 and no body.
     if (!record) return c.body(null, 204);
     const fields = c.req.query('fields');
-    return c.json({ data: [recordJson(state, session.org, record, fields ? commaList(fields) : null)] });
+    return c.json({ data: [recordJson(state, session, record, fields ? commaList(fields) : null)] });
   });
 
   app.all('/crm/v8/:module', (c) => {
@@ -256,7 +256,7 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
       const found = ids.flatMap((id) => findRecord(session, module, id) ?? []);
       if (found.length === 0) return c.body(null, 204);
       return c.json({
-        data: found.map((record) => recordJson(state, session.org, record, fields)),
+        data: found.map((record) => recordJson(state, session, record, fields)),
         info: { per_page: found.length, count: found.length, page: 1, more_records: false },
       });
     }
@@ -300,7 +300,7 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     if (slice.length === 0) return c.body(null, 204);
     const more = offset + perPage < records.length;
     return c.json({
-      data: slice.map((record) => recordJson(state, session.org, record, fields)),
+      data: slice.map((record) => recordJson(state, session, record, fields)),
       info: {
         per_page: perPage,
         count: slice.length,

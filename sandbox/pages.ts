@@ -540,8 +540,6 @@ export function createOnePagesApp(): Hono<StandInEnv> {
     const rest = c.req.path.slice(c.req.path.indexOf(marker) + marker.length);
     const search = new URL(c.req.url).search;
     const frameUrl = `https://${crmHostOf(c.env.scope.zohoHost.dataCentre, false)}/crm/${rest}${search}`;
-    // Zoho's night mode is a user setting; here `?theme=night` on a full page load stands for it.
-    const night = c.req.query('theme') === 'night';
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Zoho One</title><style>${raw(ONE_STYLE)}</style></head>
 <body><header class="one-bar" data-zcqa="zohoone-bar"><b>ZOHO ONE</b><span>${c.req.param('org')}</span></header>

@@ -286,6 +286,11 @@ export class StandInState {
     return (org.territoryModules as readonly CrmModule[]).includes(module);
   }
 
+  /** Whether the user's profile in that org may update records: decides NO_PERMISSION and `$editable`. */
+  mayUpdateRecords(membership: OrgMembership): boolean {
+    return membership.canUpdateRecords;
+  }
+
   setLocked(record: ScenarioRecord, locked: boolean): void {
     record.locked = locked;
   }

@@ -219,6 +219,19 @@ describe('remove_territories, one record', () => {
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toContain(TERRITORIES.germany);
   });
 
+  it('$editable in the record answer agrees with NO_PERMISSION on removal, user by user', async () => {
+    for (const userId of [USERS.anna, USERS.ben, USERS.clara]) {
+      const token = await t.authorization('eu', userId, ['ZohoCRM.modules.ALL']);
+      const read = await t.request(EU_API, `/crm/v8/Accounts/${RECORDS.delftAccount}`, {
+        headers: { authorization: token },
+      });
+      const editable = (read.json() as { data: { $editable: boolean }[] }).data[0]?.$editable;
+      const removal = await removeOne('Accounts', RECORDS.delftAccount, [TERRITORIES.spain], token);
+      expect(editable, userId).toBe((removal.json() as Partial<ZohoStatus>).code !== 'NO_PERMISSION');
+    }
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.delftAccount)).not.toContain(TERRITORIES.spain);
+  });
+
   it('removes in the org named by X-CRM-ORG', async () => {
     const body = { data: [{ Territories: [{ id: TERRITORIES.labsWest }] }] };
     const path = `/crm/v8/Accounts/${RECORDS.labsAccount}/actions/remove_territories`;

@@ -18,7 +18,10 @@ export const RecordPageSchema = v.strictObject({
 });
 
 export const RequestSchema = v.variant('type', [
-  /** Read the record's territories (one GET). From the content script of that very page. */
+  /**
+   * Read the record's territories (one GET; the org's territory definitions are read too, at most
+   * once per 12 hours). From the content script of that very page.
+   */
   v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema }),
   /** Remove one manually assigned territory. From the content script of that very page. */
   v.strictObject({ type: v.literal('record.removeTerritory'), page: RecordPageSchema, territoryId: ZohoId }),

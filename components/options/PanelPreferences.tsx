@@ -86,7 +86,9 @@ export function PanelPreferences({ api }: { api: OptionsApi }) {
         >
           Put the panel back at the right edge
         </button>{' '}
-        <span role="status">{placementReset ? 'Done: it is back on the right from the next record you open.' : ''}</span>
+        <span role="status">
+          {placementReset ? 'Done: it is back on the right from the next record you open.' : ''}
+        </span>
       </p>
       <p>
         {loaded?.shortcut

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { OptionsApi } from '@/components/options/options-api';
-import { buildClientId } from '@/utils/panel/client-id';
 import { FOCUS_PANEL_COMMAND } from '@/utils/background/commands';
+import { buildClientId } from '@/utils/panel/client-id';
 import { PANEL_THEME_KEY, readThemePreference } from '@/utils/panel/page-theme';
 import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
 import { CLIENT_ID_KEY, isCollapsed, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';

@@ -51,6 +51,13 @@ function answerAsBackground() {
   });
 }
 
+/** happy-dom's own control of the window size. */
+function setViewport(size: { width: number; height: number }) {
+  (
+    window as unknown as { happyDOM: { setViewport(size: { width: number; height: number }): void } }
+  ).happyDOM.setViewport(size);
+}
+
 function tab(): HTMLElement | null {
   return document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-tab') ?? null;
 }
@@ -68,7 +75,7 @@ async function waitFor(check: () => boolean) {
 beforeEach(() => {
   requests = [];
   leadsOff = false;
-  window.happyDOM?.setViewport({ width: 1400, height: 900 });
+  setViewport({ width: 1400, height: 900 });
   answerAsBackground();
   ctx = new ContentScriptContext('zoho-crm', { matches: ['https://crm.zoho.eu/*'], cssInjectionMode: 'ui' });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -131,7 +138,7 @@ describe('createPanelHost', () => {
   });
 
   it('starts collapsed in a narrow window', async () => {
-    window.happyDOM?.setViewport({ width: 900, height: 700 });
+    setViewport({ width: 900, height: 700 });
     const host = createPanelHost(ctx);
     host.show(otherPage);
     await waitFor(() => tab() !== null);

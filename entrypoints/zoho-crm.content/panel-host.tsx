@@ -7,7 +7,13 @@ import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
 import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
-import { DEFAULT_PLACEMENT, NARROW_WINDOW, PANEL_PLACEMENT_KEY, type PanelPlacement, readPlacement } from '@/utils/panel/placement';
+import {
+  DEFAULT_PLACEMENT,
+  NARROW_WINDOW,
+  PANEL_PLACEMENT_KEY,
+  type PanelPlacement,
+  readPlacement,
+} from '@/utils/panel/placement';
 import { isCollapsed, isModuleOff, moduleOffKey, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
 import { createPanelApi } from './panel-api';
 import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';

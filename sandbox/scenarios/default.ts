@@ -302,7 +302,7 @@ export function buildDefaultScenario(options: DefaultScenarioOptions = {}): Scen
       territory(T.netherlands, ORGS.euMain, 'Netherlands', T.benelux, null),
       territory(T.belgium, ORGS.euMain, 'Belgium', T.benelux, null),
       territory(T.iberia, ORGS.euMain, 'Iberia', T.europe, null),
-      territory(T.spain, ORGS.euMain, 'Spain', T.iberia, null),
+      territory(T.spain, ORGS.euMain, 'Spain', T.iberia, USERS.clara),
       territory(T.portugal, ORGS.euMain, 'Portugal', T.iberia, null),
       territory(T.markup, ORGS.euMain, MARKUP_TERRITORY_NAME, T.europe, null),
       territory(T.keyAccounts, ORGS.euMain, 'Key Accounts', T.europe, anna),

@@ -26,8 +26,18 @@ const innerFrame: SenderInfo = { ...topFrame, frameId: 3 };
 
 const listed = (...ids: string[]): RecordTerritories => ({
   enabled: true,
-  territories: ids.map((id) => ({ id, name: id, assigned: 'manually', assignedBy: null, assignedTime: null })),
+  territories: ids.map((id) => ({
+    id,
+    name: id,
+    assigned: 'manually',
+    assignedBy: null,
+    assignedTime: null,
+    path: [],
+    manager: null,
+  })),
   scheduled: [],
+  lockedForMe: false,
+  editable: true,
 });
 
 const read: Request = { type: 'record.territories', page };

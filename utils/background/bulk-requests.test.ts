@@ -41,7 +41,12 @@ function fakeZoho() {
           body: {
             territories: [
               { id: T1, name: 'Key Accounts', reporting_to: null },
-              { id: T2, name: 'Germany', reporting_to: { id: T1, name: 'Key Accounts' } },
+              {
+                id: T2,
+                name: 'Germany',
+                reporting_to: { id: T1, name: 'Key Accounts' },
+                manager: { id: '5', name: 'Anna' },
+              },
             ],
             info: { per_page: 200, count: 2, page: 1, more_records: false },
           },
@@ -127,7 +132,7 @@ describe('createBulkRequestHandler', () => {
     expect(await handle({ type: 'bulk.jobs' }, bulkPage)).toMatchObject({ ok: true });
   });
 
-  it('serves territory definitions with their parents, from storage once read', async () => {
+  it('serves territory definitions with their parents (the bulk protocol’s fields only), from storage once read', async () => {
     const { handle, zoho, orgs } = setup();
     const expected = {
       ok: true,

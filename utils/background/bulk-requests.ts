@@ -68,7 +68,14 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
       case 'bulk.territories': {
         const org = orgOf(request);
         const territories = await deps.territories.get(org, () => listAllTerritories(deps.clientFor(org)));
-        return { ok: true, value: territories };
+        return {
+          ok: true,
+          value: territories.map((territory) => ({
+            id: territory.id,
+            name: territory.name,
+            parentId: territory.parentId,
+          })),
+        };
       }
       case 'bulk.recordsInTerritory': {
         const client = deps.clientFor(orgOf(request));

@@ -10,6 +10,7 @@ import { type BackgroundApis, createBackground, createBackgroundAuth } from './s
 
 const ORG = '20079833178';
 const KEY_ACCOUNTS = '407625000000236061';
+const EUROPE = '407625000000236001';
 const recordId = (n: number) => String(407625000090000000n + BigInt(n));
 const RECORDS = Array.from({ length: 250 }, (_, i) => recordId(i + 1));
 
@@ -60,6 +61,23 @@ function answer(request: RecordedRequest) {
     const territories = (id: string) =>
       [...(held.get(id) ?? [])].map((t) => ({ id: t, Name: 'Key Accounts', $assigned: 'manually' }));
     return { status: 200, json: { data: ids.map((id) => ({ id, Territories: territories(id) })) } };
+  }
+  if (request.method === 'GET' && url.pathname === '/crm/v8/settings/territories') {
+    const keyAccounts = { id: KEY_ACCOUNTS, name: 'Key Accounts', reporting_to: { id: EUROPE, name: 'Europe' } };
+    const europe = { id: EUROPE, name: 'Europe', reporting_to: null, manager: { id: '1', name: 'Anna Schmidt' } };
+    return {
+      status: 200,
+      json: { territories: [europe, keyAccounts], info: { per_page: 200, count: 2, page: 1, more_records: false } },
+    };
+  }
+  const record = /^\/crm\/v8\/Accounts\/(\d+)$/.exec(url.pathname)?.[1];
+  if (request.method === 'GET' && record !== undefined) {
+    const territories = [...(held.get(record) ?? [])].map((t) => ({
+      id: t,
+      Name: 'Key Accounts',
+      $assigned: 'manually',
+    }));
+    return { status: 200, json: { data: [{ id: record, Territories: territories }] } };
   }
   return { status: 404, json: { code: 'INVALID_URL_PATTERN', status: 'error' } };
 }
@@ -115,7 +133,7 @@ function startWorker() {
         listener = registered;
       },
     },
-    createBackground(apis, auth),
+    createBackground(apis, auth, bulk.territories),
     bulk.handle,
   );
   const send = (message: unknown, sender: SenderInfo) =>
@@ -159,6 +177,32 @@ describe('the background serving the bulk page', () => {
     // the 429'd batch was sent again, nothing else twice
     expect(postedIds().sort()).toEqual([...RECORDS, ...RECORDS.slice(0, 100)].sort());
     expect([...held.values()].every((territories) => territories.size === 0)).toBe(true);
+  });
+
+  it('the panel and the bulk page share one read of the org’s territory definitions', async () => {
+    const { send } = startWorker();
+    await send({ type: 'auth.signIn', dataCentre: 'eu' }, bulkPage);
+    const page = { dataCentre: 'eu', sandbox: false, orgId: ORG, module: 'Accounts', recordId: recordId(1) };
+    const [read, listed] = await Promise.all([
+      send({ type: 'record.territories', page }, contentScript),
+      send({ type: 'bulk.territories', dataCentre: 'eu', sandbox: false, orgId: ORG }, bulkPage),
+    ]);
+    expect(read).toMatchObject({
+      ok: true,
+      value: {
+        territories: [{ id: KEY_ACCOUNTS, path: ['Europe'], manager: null }],
+        lockedForMe: false,
+        editable: true,
+      },
+    });
+    expect(listed).toEqual({
+      ok: true,
+      value: [
+        { id: EUROPE, name: 'Europe', parentId: null },
+        { id: KEY_ACCOUNTS, name: 'Key Accounts', parentId: EUROPE },
+      ],
+    });
+    expect(zoho.requests.filter((request) => request.url.startsWith('/crm/v8/settings/territories'))).toHaveLength(1);
   });
 
   it('gives no answer to messages of neither protocol', async () => {

@@ -5,7 +5,7 @@ import { type BulkJobManager, createBulkJobManager } from '../bulk/manager';
 import { parseBulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
-import { createTerritoryCache, type OrgTarget } from '../zoho/territory-cache';
+import { createTerritoryCache, type OrgTarget, type TerritoryCache } from '../zoho/territory-cache';
 import { bulkCallsOf } from './bulk-calls';
 import { createBulkJobStore } from './bulk-job-store';
 import { type BulkRequestHandler, type BulkResponse, createBulkRequestHandler } from './bulk-requests';
@@ -15,6 +15,8 @@ import type { BackgroundApis } from './setup';
 export interface BulkBackground {
   handle: BulkRequestHandler;
   jobs: BulkJobManager;
+  /** the org definitions cache, for the panel's requests too */
+  territories: TerritoryCache;
 }
 
 export interface BulkTiming {
@@ -47,13 +49,9 @@ export function createBulkBackground(
     random: timing.random,
     onRunError: (job, error) => console.error(`The bulk run ${job.id} stopped on an error`, error),
   });
-  const handle = createBulkRequestHandler({
-    extension: apis.extension,
-    clientFor,
-    territories: createTerritoryCache({ storage: apis.local, now: timing.now }),
-    jobs,
-  });
-  return { handle, jobs };
+  const territories = createTerritoryCache({ storage: apis.local, now: timing.now });
+  const handle = createBulkRequestHandler({ extension: apis.extension, clientFor, territories, jobs });
+  return { handle, jobs, territories };
 }
 
 type MessageListener = (

@@ -4,17 +4,20 @@ import { type RecordPage, recordKey } from '../crm-page';
 import { createZohoClient } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { createChangeLog } from '../zoho/jobs';
+import { createTerritoryCache, TERRITORY_CACHE_TTL_MS, territoryCacheKey } from '../zoho/territory-cache';
 import {
   type LocalAnswer,
   type LocalServer,
   type RecordedRequest,
   startLocalServer,
 } from '../zoho/testing/local-server';
-import { createRecordRequests } from './record-requests';
+import { createRecordRequests, DEFINITIONS_RETRY_PAUSE_MS, territoryPlaces } from './record-requests';
 
 const RECORD = '4150868000004318009';
 const SOUTH = '111111000000046458';
 const TEXAS = '111111000000046898';
+const USA = '111111000000046001';
+const AMERICAS = '111111000000046000';
 const page: RecordPage = { dataCentre: 'eu', sandbox: false, orgId: '20079833178', module: 'Deals', recordId: RECORD };
 const KEY = recordKey(page);
 const NOW = 1_700_000_000_000;
@@ -27,11 +30,36 @@ const assignment = (id: string, name: string) => ({
   $assigned: 'manually',
 });
 
-/** A record held by the local Zoho; `onPost` decides how a remove/assign is answered. */
+const definition = (id: string, name: string, parent: string | null, manager: string | null) => ({
+  id,
+  name,
+  reporting_to: parent === null ? null : { id: parent, name: 'parent' },
+  manager: manager === null ? null : { id: '111111000000043376', name: manager },
+});
+/** The org's territory definitions: Americas › USA › Texas and South. */
+const DEFINITIONS = [
+  definition(AMERICAS, 'Americas', null, 'Patricia Boyle'),
+  definition(USA, 'USA', AMERICAS, null),
+  definition(TEXAS, 'Texas', USA, 'Tex Ritter'),
+  definition(SOUTH, 'South', USA, null),
+];
+const DEFINITIONS_PATH = '/crm/v8/settings/territories';
+
+/**
+ * A record held by the local Zoho; `onPost` decides how a remove/assign is answered, `definitions`
+ * how settings/territories is (default: DEFINITIONS).
+ */
 function zohoRecord(
   onPost: (request: RecordedRequest, territories: string[]) => { answer: LocalAnswer; next?: string[] },
 ) {
-  const state = { territories: [TEXAS, SOUTH] };
+  const state = {
+    territories: [TEXAS, SOUTH],
+    recordFlags: {} as Record<string, unknown>,
+    definitions: (): LocalAnswer => ({
+      status: 200,
+      json: { territories: DEFINITIONS, info: { per_page: 200, count: 4, page: 1, more_records: false } },
+    }),
+  };
   const names: Record<string, string> = { [TEXAS]: 'Texas', [SOUTH]: 'South' };
   const answer = (request: RecordedRequest): LocalAnswer => {
     if (request.method === 'POST') {
@@ -39,10 +67,9 @@ function zohoRecord(
       if (next) state.territories = next;
       return answer;
     }
-    return {
-      status: 200,
-      json: { data: [{ id: RECORD, Territories: state.territories.map((id) => assignment(id, names[id] ?? id)) }] },
-    };
+    if (request.url.startsWith(DEFINITIONS_PATH)) return state.definitions();
+    const territories = state.territories.map((id) => assignment(id, names[id] ?? id));
+    return { status: 200, json: { data: [{ id: RECORD, Territories: territories, ...state.recordFlags }] } };
   };
   return { state, answer };
 }
@@ -66,7 +93,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(answer: (request: RecordedRequest) => LocalAnswer) {
+async function setup(answer: (request: RecordedRequest) => LocalAnswer, definitionsWaitMs?: number) {
   server = await startLocalServer(answer);
   const origin = server.origin;
   const clock = { now: NOW };
@@ -84,12 +111,17 @@ async function setup(answer: (request: RecordedRequest) => LocalAnswer) {
           sleep: async () => undefined,
         }),
       changes: createChangeLog(fakeBrowser.storage.session),
+      territories: createTerritoryCache({ storage: fakeBrowser.storage.local, now: () => clock.now }),
       now: () => clock.now,
+      definitionsWaitMs,
     });
   return { records: make(), restarted: make, requests: server.requests, changes, clock };
 }
 
 const methods = (requests: RecordedRequest[]) => requests.map((r) => r.method);
+const recordGet = `GET /crm/v8/Deals/${RECORD}`;
+const definitionsGet = `GET ${DEFINITIONS_PATH}?page=1&per_page=200`;
+const calls = (requests: RecordedRequest[]) => requests.map((r) => `${r.method} ${r.url}`);
 
 describe('territories', () => {
   it('reads the record once and reports no scheduled jobs', async () => {
@@ -98,7 +130,129 @@ describe('territories', () => {
     const result = await records.territories(page);
     expect(result.ok && result.value.territories.map((t) => t.name)).toEqual(['Texas', 'South']);
     expect(result.ok && result.value).toMatchObject({ enabled: true, scheduled: [] });
-    expect(methods(requests)).toEqual(['GET']);
+    expect(calls(requests).filter((call) => call === recordGet)).toHaveLength(1);
+  });
+
+  it('gives each row its path and manager from the definitions, read once per org for the cache’s TTL', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, restarted, requests, clock } = await setup(zoho.answer);
+    const first = await records.territories(page);
+    expect(first.ok && first.value.territories).toEqual([
+      expect.objectContaining({ id: TEXAS, name: 'Texas', path: ['Americas', 'USA'], manager: 'Tex Ritter' }),
+      expect.objectContaining({ id: SOUTH, name: 'South', path: ['Americas', 'USA'], manager: null }),
+    ]);
+    expect(calls(requests)).toEqual([recordGet, definitionsGet]);
+
+    await records.territories(page);
+    await restarted().territories(page);
+    await restarted().territories({ ...page, module: 'Accounts' });
+    expect(calls(requests).filter((call) => call === definitionsGet)).toHaveLength(1);
+
+    clock.now += TERRITORY_CACHE_TTL_MS;
+    await records.territories(page);
+    expect(calls(requests).filter((call) => call === definitionsGet)).toHaveLength(2);
+  });
+
+  it('reads the definitions of each org apart', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, requests } = await setup(zoho.answer);
+    await records.territories(page);
+    await records.territories({ ...page, orgId: '20079900042' });
+    const definitionReads = requests.filter((r) => r.url.startsWith(DEFINITIONS_PATH));
+    expect(definitionReads.map((r) => r.headers['x-crm-org'])).toEqual(['20079833178', '20079900042']);
+  });
+
+  it('concurrent reads share one load of the definitions', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, requests } = await setup(zoho.answer);
+    const [a, b] = await Promise.all([records.territories(page), records.territories(page)]);
+    expect(a).toEqual(b);
+    expect(a.ok && a.value.territories[0]?.path).toEqual(['Americas', 'USA']);
+    expect(calls(requests).filter((call) => call === definitionsGet)).toHaveLength(1);
+  });
+
+  it('a territory the cached definitions do not know has no path or manager, and costs no new read', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, requests } = await setup(zoho.answer);
+    await records.territories(page);
+    const NEW = '111111000000049999';
+    zoho.state.territories = [NEW, SOUTH];
+    const result = await records.territories(page);
+    expect(result.ok && result.value.territories).toEqual([
+      expect.objectContaining({ id: NEW, path: [], manager: null }),
+      expect.objectContaining({ id: SOUTH, path: ['Americas', 'USA'] }),
+    ]);
+    expect(calls(requests)).toEqual([recordGet, definitionsGet, recordGet]);
+  });
+
+  it('reads no definitions for a record without territories', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    zoho.state.territories = [];
+    const { records, requests } = await setup(zoho.answer);
+    expect(await records.territories(page)).toMatchObject({ ok: true, value: { enabled: true, territories: [] } });
+    expect(calls(requests)).toEqual([recordGet]);
+  });
+
+  it.each<[string, LocalAnswer]>([
+    [
+      'a missing settings scope',
+      {
+        status: 401,
+        json: { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope', status: 'error' },
+      },
+    ],
+    ['an answer it cannot read', { status: 200, json: { territories: 'none' } }],
+    ['a dropped connection', { drop: true }],
+  ])(
+    'answers the record without paths when the definitions fail with %s, and waits before trying again',
+    async (_, failure) => {
+      const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+      zoho.state.definitions = () => failure;
+      const { records, requests, clock } = await setup(zoho.answer);
+      const result = await records.territories(page);
+      expect(result.ok && result.value.territories).toEqual([
+        expect.objectContaining({ id: TEXAS, path: [], manager: null }),
+        expect.objectContaining({ id: SOUTH, path: [], manager: null }),
+      ]);
+      const definitionReads = () => requests.filter((r) => r.url.startsWith(DEFINITIONS_PATH)).length;
+      const failedReads = definitionReads();
+      expect(failedReads).toBeGreaterThan(0);
+
+      expect((await records.territories(page)).ok).toBe(true);
+      expect(definitionReads()).toBe(failedReads);
+
+      clock.now += DEFINITIONS_RETRY_PAUSE_MS;
+      const healed = zohoRecord(() => ({ answer: removedAnswer() }));
+      zoho.state.definitions = healed.state.definitions;
+      const later = await records.territories(page);
+      expect(later.ok && later.value.territories[0]?.path).toEqual(['Americas', 'USA']);
+      expect(definitionReads()).toBe(failedReads + 1);
+    },
+  );
+
+  it('does not wait long for slow definitions, and the load still fills the cache', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const slow = zoho.state.definitions;
+    zoho.state.definitions = () => ({ ...slow(), delayMs: 300 });
+    const { records, requests } = await setup(zoho.answer, 50);
+    const started = Date.now();
+    const quick = await records.territories(page);
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(quick.ok && quick.value.territories.map((t) => t.path)).toEqual([[], []]);
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await fakeBrowser.storage.local.get(territoryCacheKey(page))).not.toEqual({});
+    const later = await records.territories(page);
+    expect(later.ok && later.value.territories[0]?.path).toEqual(['Americas', 'USA']);
+    expect(calls(requests).filter((call) => call === definitionsGet)).toHaveLength(1);
+  });
+
+  it('passes $locked_for_me and $editable on, and takes their absence as not locked, editable', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records } = await setup(zoho.answer);
+    expect(await records.territories(page)).toMatchObject({ ok: true, value: { lockedForMe: false, editable: true } });
+    zoho.state.recordFlags = { $locked_for_me: true, $editable: false };
+    expect(await records.territories(page)).toMatchObject({ ok: true, value: { lockedForMe: true, editable: false } });
   });
 
   it('answers a failure as an ErrorInfo', async () => {
@@ -215,7 +369,7 @@ describe('after a worker died mid-POST', () => {
     await leaveMarker(changes);
     expect((await records.territories(page)).ok).toBe(true);
     expect(await changes.findInFlight(KEY, { kind: 'remove', territoryId: SOUTH })).toBeUndefined();
-    expect(methods(requests)).toEqual(['GET']);
+    expect(calls(requests)).toEqual([recordGet, definitionsGet]);
   });
 
   it('a repeated remove whose POST already took effect is answered from the record, not re-sent', async () => {
@@ -237,5 +391,32 @@ describe('after a worker died mid-POST', () => {
     await leaveMarker(changes);
     expect(await records.change('remove', page, SOUTH)).toEqual({ ok: true, value: { outcome: 'done' } });
     expect(methods(requests)).toEqual(['GET', 'POST']);
+  });
+});
+
+describe('territoryPlaces', () => {
+  const territory = (id: string, parentId: string | null, managerName: string | null = null) => ({
+    id,
+    name: `T${id}`,
+    parentId,
+    managerName,
+  });
+
+  it('lists the ancestors root first and the manager', () => {
+    const places = territoryPlaces([territory('3', '2', 'Mo'), territory('1', null), territory('2', '1')]);
+    expect(places.get('3')).toEqual({ path: ['T1', 'T2'], manager: 'Mo' });
+    expect(places.get('1')).toEqual({ path: [], manager: null });
+  });
+
+  it('starts the path below a parent it does not know, and cuts a loop', () => {
+    const places = territoryPlaces([
+      territory('2', '9'),
+      territory('3', '2'),
+      territory('4', '5'),
+      territory('5', '4'),
+    ]);
+    expect(places.get('3')?.path).toEqual(['T2']);
+    expect(places.get('2')?.path).toEqual([]);
+    expect([places.get('4')?.path, places.get('5')?.path]).toEqual([[], ['T4']]);
   });
 });

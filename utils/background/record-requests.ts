@@ -1,17 +1,56 @@
 // The record requests of the panel: read a record's territories, remove or assign one. Adds what
-// a single Zoho call cannot: joining identical concurrent changes, remembering scheduled jobs, and
-// never re-sending a POST whose answer a dead service worker did not see.
+// a single Zoho call cannot: joining identical concurrent changes, remembering scheduled jobs,
+// never re-sending a POST whose answer a dead service worker did not see, and each territory's
+// place in the hierarchy from the org's cached definitions.
+import { territoryTree } from '../bulk/territory-tree';
 import { type RecordPage, recordKey } from '../crm-page';
-import type { ChangeOutcome, RecordTerritories, Result } from '../messaging';
+import type { ChangeOutcome, RecordTerritories, Result, TerritoryAssignment } from '../messaging';
 import type { ZohoClient } from '../zoho/client';
 import { errorInfoOf } from '../zoho/errors';
 import type { ChangeLog } from '../zoho/jobs';
 import { type ChangeKind, changeTerritory, getRecordTerritories, isReflected } from '../zoho/territories';
+import {
+  type CachedTerritory,
+  listAllTerritories,
+  type TerritoryCache,
+  territoryCacheKey,
+} from '../zoho/territory-cache';
 
 export interface RecordRequestDeps {
   clientFor(page: RecordPage): ZohoClient;
   changes: ChangeLog;
+  /** The orgs' territory definitions, shared with the bulk page: paths and managers of the rows. */
+  territories: TerritoryCache;
   now?: () => number;
+  /** default DEFINITIONS_WAIT_MS */
+  definitionsWaitMs?: number;
+}
+
+/** A record read waits this long for definitions not yet cached, then answers without paths. */
+export const DEFINITIONS_WAIT_MS = 4_000;
+/** After the definitions of an org could not be read, record reads go without them this long. */
+export const DEFINITIONS_RETRY_PAUSE_MS = 5 * 60_000;
+
+type TerritoryPlace = Pick<TerritoryAssignment, 'path' | 'manager'>;
+
+/** Each definition's ancestors (as the bulk page's tree shows them) and manager, by territory id. */
+export function territoryPlaces(definitions: readonly CachedTerritory[]): Map<string, TerritoryPlace> {
+  const managers = new Map(definitions.map((territory) => [territory.id, territory.managerName]));
+  return new Map(
+    territoryTree(definitions).map(({ territory, ancestors }) => [
+      territory.id,
+      { path: ancestors, manager: managers.get(territory.id) ?? null },
+    ]),
+  );
+}
+
+/** What `run` resolves to, or `fallback` once `ms` have passed first. */
+function resultWithin<T>(run: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([run, late]).finally(() => clearTimeout(timer));
 }
 
 export interface RecordRequests {
@@ -23,8 +62,35 @@ const changeKey = (kind: ChangeKind, key: string, territoryId: string) => `${kin
 
 export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
   const now = deps.now ?? Date.now;
+  const definitionsWaitMs = deps.definitionsWaitMs ?? DEFINITIONS_WAIT_MS;
   /** POSTs this worker is waiting for, by change key. */
   const changesUnderWay = new Map<string, Promise<Result<ChangeOutcome>>>();
+  /** When loading an org's definitions last failed, by territory cache key. */
+  const definitionsFailedAt = new Map<string, number>();
+
+  /**
+   * Paths and managers from the definitions, read at most once per org per cache TTL. They only
+   * add to the rows: a failure (no settings scope, network, …) or a slow first load leaves the
+   * rows without them and never fails the record read; a slow load still fills the cache.
+   */
+  async function placesFor(page: RecordPage, client: ZohoClient): Promise<Map<string, TerritoryPlace>> {
+    const orgKey = territoryCacheKey(page);
+    const failedAt = definitionsFailedAt.get(orgKey);
+    if (failedAt !== undefined && now() - failedAt < DEFINITIONS_RETRY_PAUSE_MS) return new Map();
+    const places = deps.territories
+      .get(page, () => listAllTerritories(client))
+      .then(
+        (definitions) => {
+          definitionsFailedAt.delete(orgKey);
+          return territoryPlaces(definitions);
+        },
+        () => {
+          definitionsFailedAt.set(orgKey, now());
+          return new Map<string, TerritoryPlace>();
+        },
+      );
+    return resultWithin(places, definitionsWaitMs, new Map());
+  }
 
   async function sendChange(kind: ChangeKind, page: RecordPage, territoryId: string): Promise<ChangeOutcome> {
     const key = recordKey(page);
@@ -58,9 +124,24 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
         await deps.changes.clearInFlightExcept(key, (change) =>
           changesUnderWay.has(changeKey(change.kind, key, change.territoryId)),
         );
-        const list = await getRecordTerritories(deps.clientFor(page), page);
-        const scheduled = await deps.changes.reconcileJobs(key, list, now());
-        return { ok: true, value: { enabled: list.enabled, territories: list.territories, scheduled } };
+        const client = deps.clientFor(page);
+        const read = await getRecordTerritories(client, page);
+        const scheduled = await deps.changes.reconcileJobs(key, read, now());
+        const places = read.territories.length > 0 ? await placesFor(page, client) : new Map<string, TerritoryPlace>();
+        const territories = read.territories.map((territory) => ({
+          ...territory,
+          ...(places.get(territory.id) ?? { path: [], manager: null }),
+        }));
+        return {
+          ok: true,
+          value: {
+            enabled: read.enabled,
+            territories,
+            scheduled,
+            lockedForMe: read.lockedForMe,
+            editable: read.editable,
+          },
+        };
       } catch (error) {
         return { ok: false, error: errorInfoOf(error) };
       }

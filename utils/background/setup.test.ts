@@ -7,6 +7,7 @@ import type { Request as ExtensionRequest } from '../messaging';
 import type { SenderInfo } from '../sender';
 import { createChangeLog } from '../zoho/jobs';
 import type { StorageArea } from '../zoho/storage-area';
+import { createTerritoryCache } from '../zoho/territory-cache';
 import { type LocalServer, type RecordedRequest, startLocalServer } from '../zoho/testing/local-server';
 import { createRequestHandler, parseRequest } from './handle-request';
 import { createRecordRequests } from './record-requests';
@@ -14,6 +15,7 @@ import { createBackground, listenForRequests } from './setup';
 
 const RECORD = '4150868000004318009';
 const SOUTH = '111111000000046458';
+const USA = '111111000000046001';
 const page: RecordPage = { dataCentre: 'eu', sandbox: false, orgId: '20079833178', module: 'Deals', recordId: RECORD };
 const PAGE_URL = `https://crm.zoho.eu/crm/org20079833178/tab/Potentials/${RECORD}`;
 const TOKEN = '1000.secret-token';
@@ -50,6 +52,12 @@ beforeEach(async () => {
     if (request.method === 'POST') {
       territories = [];
       return { status: 200, json: { data: [{ code: 'SUCCESS', details: { id: RECORD }, status: 'success' }] } };
+    }
+    if (request.url.startsWith('/crm/v8/settings/territories')) {
+      const usa = { id: USA, name: 'USA', reporting_to: null, manager: { id: '1', name: 'Patricia Boyle' } };
+      const south = { id: SOUTH, name: 'South', reporting_to: { id: USA, name: 'USA' }, manager: null };
+      const info = { per_page: 200, count: 2, page: 1, more_records: false };
+      return { status: 200, json: { territories: [usa, south], info } };
     }
     const list = territories.map((id) => ({
       id,
@@ -133,7 +141,10 @@ describe('the background, through runtime.onMessage', () => {
     expect(signIn).toMatchObject({ ok: true, value: { dataCentre: 'eu', connected: true } });
 
     const read = await send({ type: 'record.territories', page }, contentScript);
-    expect(read).toMatchObject({ ok: true, value: { enabled: true, scheduled: [], territories: [{ id: SOUTH }] } });
+    expect(read).toMatchObject({
+      ok: true,
+      value: { enabled: true, scheduled: [], territories: [{ id: SOUTH, path: ['USA'], manager: null }] },
+    });
     expect(zoho.requests[0]?.headers.authorization).toBe(`Zoho-oauthtoken ${TOKEN}`);
     expect(zoho.requests[0]?.headers['x-crm-org']).toBe('20079833178');
     expect(badgeTexts.get(2)).toBe('1');
@@ -153,7 +164,9 @@ describe('the background, through runtime.onMessage', () => {
 
     for (const answer of [signIn, read, removed, signOut, afterwards])
       expect(JSON.stringify(answer)).not.toContain(TOKEN);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // storage.local holds the org's territory definitions and nothing else
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['territories:eu:production:20079833178']);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(TOKEN);
   });
 
   it('answers a request from the wrong sender with FORBIDDEN_SENDER and sends nothing to Zoho', async () => {
@@ -252,6 +265,7 @@ describe('createRequestHandler', () => {
           throw new Error('unused');
         },
         changes: createChangeLog(brokenStorage),
+        territories: createTerritoryCache({ storage: brokenStorage }),
       }),
       openOptionsPage: async () => undefined,
       openBulkPage: async () => ({ ok: true, value: null }),

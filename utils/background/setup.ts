@@ -7,6 +7,7 @@ import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
 import { createChangeLog } from '../zoho/jobs';
 import type { StorageArea } from '../zoho/storage-area';
+import { createTerritoryCache, type TerritoryCache } from '../zoho/territory-cache';
 import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
@@ -17,7 +18,7 @@ export interface BackgroundApis {
   identity: IdentityApi;
   /** storage.session: tokens and pending changes; never readable by content scripts. */
   session: StorageArea;
-  /** storage.local: the client id from the options page. */
+  /** storage.local: the client id from the options page, territory definitions, bulk jobs. */
   local: StorageArea;
   /** The client id baked into the build, if any. */
   buildClientId: string | undefined;
@@ -42,11 +43,17 @@ export function createBackgroundAuth(
   });
 }
 
-export function createBackground(apis: BackgroundApis, auth = createBackgroundAuth(apis)): RequestHandler {
+/** `territories`: the bulk side's cache, so that both share one load of an org's definitions. */
+export function createBackground(
+  apis: BackgroundApis,
+  auth = createBackgroundAuth(apis),
+  territories: TerritoryCache = createTerritoryCache({ storage: apis.local }),
+): RequestHandler {
   const records = createRecordRequests({
     clientFor: (page) =>
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
+    territories,
   });
   const badges = createTabBadges(apis.toolbarButton);
   apis.tabs.onRemoved.addListener(badges.forgetTab);

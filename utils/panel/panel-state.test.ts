@@ -15,8 +15,8 @@ const south: TerritoryAssignment = {
   assigned: 'manually',
   assignedBy: { id: '9', name: 'Patricia Boyle' },
   assignedTime: '2020-03-05T16:07:28+05:30',
-  path: [],
-  manager: null,
+  path: ['Europe'],
+  manager: 'Anna Schmidt',
 };
 const north: TerritoryAssignment = { ...south, id: '12', name: 'North' };
 
@@ -68,7 +68,11 @@ describe('panelReducer', () => {
       { type: 'undo-started', territoryId: north.id },
       { type: 'undo-finished', territoryId: north.id, result: { ok: true, value: { outcome: 'done' } } },
       // Zoho lists a territory assigned again last, and a new one anywhere.
-      { type: 'territories-received', mode: 'quiet', result: listed([{ ...east, id: '14', name: 'West' }, south, east, north]) },
+      {
+        type: 'territories-received',
+        mode: 'quiet',
+        result: listed([{ ...east, id: '14', name: 'West' }, south, east, north]),
+      },
     );
     expect(state.list.status === 'loaded' && state.list.territories.map((t) => t.name)).toEqual([
       'South',
@@ -81,26 +85,38 @@ describe('panelReducer', () => {
   });
 
   it('marks the page behind as stale after a change went through, not after a failure', () => {
-    const failedRemoval = run(loaded, { type: 'remove-started', territory: south }, {
-      type: 'remove-finished',
-      territory: south,
-      result: { ok: false, error: { code: 'RECORD_LOCKED' } },
-    });
+    const failedRemoval = run(
+      loaded,
+      { type: 'remove-started', territory: south },
+      {
+        type: 'remove-finished',
+        territory: south,
+        result: { ok: false, error: { code: 'RECORD_LOCKED' } },
+      },
+    );
     expect(failedRemoval.pageStale).toBe(false);
-    const removed = run(loaded, { type: 'remove-started', territory: south }, {
-      type: 'remove-finished',
-      territory: south,
-      result: { ok: true, value: { outcome: 'done' } },
-    });
+    const removed = run(
+      loaded,
+      { type: 'remove-started', territory: south },
+      {
+        type: 'remove-finished',
+        territory: south,
+        result: { ok: true, value: { outcome: 'done' } },
+      },
+    );
     expect(removed.pageStale).toBe(true);
   });
 
   it('puts away a row error, and only an error', () => {
-    const failedState = run(loaded, { type: 'remove-started', territory: south }, {
-      type: 'remove-finished',
-      territory: south,
-      result: { ok: false, error: { code: 'NO_PERMISSION' } },
-    });
+    const failedState = run(
+      loaded,
+      { type: 'remove-started', territory: south },
+      {
+        type: 'remove-finished',
+        territory: south,
+        result: { ok: false, error: { code: 'NO_PERMISSION' } },
+      },
+    );
     expect(failedState.rows[south.id]?.status).toBe('failed');
     expect(panelReducer(failedState, { type: 'row-error-dismissed', territoryId: south.id }).rows).toEqual({});
     const busy = run(loaded, { type: 'remove-started', territory: south });
@@ -111,7 +127,10 @@ describe('panelReducer', () => {
     const state = run({
       type: 'territories-received',
       mode: 'load',
-      result: { ok: true, value: { enabled: true, territories: [south], scheduled: [], lockedForMe: true, editable: false } },
+      result: {
+        ok: true,
+        value: { enabled: true, territories: [south], scheduled: [], lockedForMe: true, editable: false },
+      },
     });
     expect(state.list.status === 'loaded' && [state.list.lockedForMe, state.list.editable]).toEqual([true, false]);
   });
@@ -123,7 +142,10 @@ describe('panelReducer', () => {
       {
         type: 'territories-received',
         mode: 'quiet',
-        result: { ok: true, value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true } },
+        result: {
+          ok: true,
+          value: { enabled: false, territories: [], scheduled: [], lockedForMe: false, editable: true },
+        },
       },
     );
     expect(state.list.status).toBe('not-enabled');

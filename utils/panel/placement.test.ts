@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PLACEMENT,
   edgeAt,
-  freeBandOf,
   frameOf,
+  freeBandOf,
   MIN_PANEL_HEIGHT,
   moved,
   readPlacement,
@@ -58,10 +58,22 @@ describe('frameOf', () => {
   });
 
   it('keeps a moved and resized panel inside the band', () => {
-    expect(frameOf({ edge: 'right', offset: 100, height: 300 }, band)).toEqual({ top: 156, maxHeight: 566, height: 300 });
+    expect(frameOf({ edge: 'right', offset: 100, height: 300 }, band)).toEqual({
+      top: 156,
+      maxHeight: 566,
+      height: 300,
+    });
     // In a smaller window the offset gives way first, then the height.
-    expect(frameOf({ edge: 'right', offset: 500, height: 300 }, band)).toEqual({ top: 422, maxHeight: 300, height: 300 });
-    expect(frameOf({ edge: 'right', offset: 500, height: 900 }, band)).toEqual({ top: 56, maxHeight: 666, height: 666 });
+    expect(frameOf({ edge: 'right', offset: 500, height: 300 }, band)).toEqual({
+      top: 422,
+      maxHeight: 300,
+      height: 300,
+    });
+    expect(frameOf({ edge: 'right', offset: 500, height: 900 }, band)).toEqual({
+      top: 56,
+      maxHeight: 666,
+      height: 666,
+    });
   });
 });
 

@@ -70,7 +70,10 @@ export function freeBandOf(boxes: readonly Box[], viewportHeight: number): FreeB
 }
 
 /** The panel's top and its greatest height inside the band; the offset gives way before the height does. */
-export function frameOf(placement: PanelPlacement, band: FreeBand): { top: number; maxHeight: number; height: number | null } {
+export function frameOf(
+  placement: PanelPlacement,
+  band: FreeBand,
+): { top: number; maxHeight: number; height: number | null } {
   const room = Math.max(0, band.bottom - band.top);
   const wanted = Math.min(placement.height ?? MIN_PANEL_HEIGHT, room);
   const offset = Math.max(0, Math.min(placement.offset, room - wanted));

@@ -1,4 +1,4 @@
-import type { RecordPage } from "../crm-page";
+import type { RecordPage } from '../crm-page';
 // storage.local keys shared by the panel, the options page and the background.
 
 /** true while the panel is collapsed to its tab; the options page sets the starting state. */

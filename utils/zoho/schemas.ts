@@ -52,10 +52,17 @@ export const TerritoryAssignmentSchema = v.object({
   $assigned: v.picklist(['manually', 'automatically']),
 });
 
-/** A record as far as territories go. The key is absent when territory management is off. */
+/**
+ * A record as far as territories go. The key is absent when territory management is off.
+ * `$locked_for_me` and `$editable` are seen in captures of real answers, not documented
+ * (zoho-crm.md §9): absent or not a boolean, they say nothing, so the record is neither locked
+ * nor read-only for that reason.
+ */
 export const TerritoryRecordSchema = v.object({
   id: Id,
   Territories: v.optional(v.nullable(v.array(TerritoryAssignmentSchema))),
+  $locked_for_me: v.fallback(v.optional(v.boolean(), false), false),
+  $editable: v.fallback(v.optional(v.boolean(), true), true),
 });
 
 /** GET /{module}/{id} */
@@ -73,7 +80,12 @@ export const TerritoryDefinitionSchema = v.object({
   name: v.string(),
   api_name: v.optional(v.nullable(v.string()), null),
   description: v.optional(v.nullable(v.string()), null),
-  manager: v.optional(v.nullable(NamedRef), null),
+  // The spec gives the manager a nullable id; only the name is shown, and a manager that does not
+  // parse must not cost the bulk page its territory list.
+  manager: v.fallback(
+    v.optional(v.nullable(v.object({ name: v.string(), id: v.optional(v.nullable(Id), null) })), null),
+    null,
+  ),
   reporting_to: v.optional(v.nullable(NamedRef), null),
   permission_type: v.optional(v.nullable(v.string()), null),
 });

@@ -94,6 +94,8 @@ describe('getRecordTerritories', () => {
           assignedTime: '2020-03-05T16:07:28+05:30',
         },
       ],
+      lockedForMe: false,
+      editable: true,
     });
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /crm/v8/Deals/${RECORD}`]);
     expect(requests[0]?.headers['x-crm-org']).toBe('20079833178');
@@ -101,15 +103,41 @@ describe('getRecordTerritories', () => {
 
   it('reports a record without a Territories field as not enabled', async () => {
     const { client } = await zohoAnswering(() => recordAnswer(undefined));
-    expect(await getRecordTerritories(client, deal)).toEqual({ enabled: false, territories: [] });
+    expect(await getRecordTerritories(client, deal)).toMatchObject({ enabled: false, territories: [] });
   });
 
   it('reports an empty or null Territories field as enabled with none', async () => {
     const empty = await zohoAnswering(() => recordAnswer([]));
-    expect(await getRecordTerritories(empty.client, deal)).toEqual({ enabled: true, territories: [] });
+    expect(await getRecordTerritories(empty.client, deal)).toMatchObject({ enabled: true, territories: [] });
     await server?.close();
     const nulled = await zohoAnswering(() => ({ status: 200, json: { data: [{ id: RECORD, Territories: null }] } }));
-    expect(await getRecordTerritories(nulled.client, deal)).toEqual({ enabled: true, territories: [] });
+    expect(await getRecordTerritories(nulled.client, deal)).toMatchObject({ enabled: true, territories: [] });
+  });
+
+  it('reads $locked_for_me and $editable', async () => {
+    const { client } = await zohoAnswering(() => ({
+      status: 200,
+      json: { data: [{ id: RECORD, Territories: [south], $locked_for_me: true, $editable: false }] },
+    }));
+    expect(await getRecordTerritories(client, deal)).toMatchObject({ lockedForMe: true, editable: false });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['absent', {}],
+    ['null', { $locked_for_me: null, $editable: null }],
+    ['strings', { $locked_for_me: 'true', $editable: 'false' }],
+    ['numbers', { $locked_for_me: 1, $editable: 0 }],
+  ])('takes $locked_for_me and $editable that are %s as not locked and editable', async (_, flags) => {
+    const { client } = await zohoAnswering(() => ({
+      status: 200,
+      json: { data: [{ id: RECORD, Territories: [texas], ...flags }] },
+    }));
+    expect(await getRecordTerritories(client, deal)).toMatchObject({
+      enabled: true,
+      territories: [{ id: TEXAS }],
+      lockedForMe: false,
+      editable: true,
+    });
   });
 
   it.each<[string, LocalAnswer]>([
@@ -491,6 +519,24 @@ describe('listTerritories', () => {
     expect(page.moreRecords).toBe(true);
     expect(page.territories[0]).toMatchObject({ id: SOUTH, name: 'South', reporting_to: { id: TEXAS, name: 'Texas' } });
     expect(requests[0]?.url).toBe('/crm/v8/settings/territories?page=2&per_page=200');
+  });
+
+  it('keeps a manager without an id, and drops a manager it cannot read rather than the page', async () => {
+    const { client } = await zohoAnswering(() => ({
+      status: 200,
+      json: {
+        territories: [
+          { id: SOUTH, name: 'South', manager: { name: 'Patricia Boyle', id: null }, reporting_to: null },
+          { id: TEXAS, name: 'Texas', manager: { id: 42 }, reporting_to: { id: SOUTH, name: 'South' } },
+        ],
+        info: { per_page: 200, count: 2, page: 1, more_records: false },
+      },
+    }));
+    const page = await listTerritories(client);
+    expect(page.territories.map((territory) => territory.manager)).toEqual([
+      { name: 'Patricia Boyle', id: null },
+      null,
+    ]);
   });
 });
 

@@ -24,10 +24,21 @@ export interface RecordRef {
   recordId: string;
 }
 
+/** A territory as the record lists it; its place in the hierarchy comes from the definitions. */
+export type RecordTerritory = Omit<TerritoryAssignment, 'path' | 'manager'>;
+
 export interface RecordTerritoryList {
   /** false when the record has no Territories field: territory management is off. */
   enabled: boolean;
-  territories: TerritoryAssignment[];
+  territories: RecordTerritory[];
+}
+
+/** One record's own read: its territories and what the reader may do with it. */
+export interface RecordTerritoryRead extends RecordTerritoryList {
+  /** `$locked_for_me`: an approval or review lock keeps this user from changing the record. */
+  lockedForMe: boolean;
+  /** `$editable`: false when this user may not edit the record. */
+  editable: boolean;
 }
 
 export interface RecordTerritoryChange {
@@ -51,7 +62,7 @@ const ACTION_SUCCESS_STATUSES = new Set([200, 201, 202, 207]);
 export const MAX_IDS_PER_READ = 100;
 
 /** GET /{module}/{id}: one request, whatever the answer. */
-export async function getRecordTerritories(client: ZohoClient, record: RecordRef): Promise<RecordTerritoryList> {
+export async function getRecordTerritories(client: ZohoClient, record: RecordRef): Promise<RecordTerritoryRead> {
   const response = await client.read(`/${record.module}/${record.recordId}`);
   if (response.status === 204 || response.body === undefined) throw recordNotFound(response.status);
   if (response.status !== 200) throw errorOfAnswer(response);
@@ -60,7 +71,7 @@ export async function getRecordTerritories(client: ZohoClient, record: RecordRef
   if (!parsed.success) throw invalidShape(response, parsed.issues);
   const found = parsed.output.data.find((candidate) => candidate.id === record.recordId);
   if (!found) throw invalidResponse(response.status, `the answer does not hold record ${record.recordId}`);
-  return territoryListOf(found);
+  return { ...territoryListOf(found), lockedForMe: found.$locked_for_me, editable: found.$editable };
 }
 
 /** GET /{module}?ids=…&fields=Territories, 100 ids per request. Records Zoho does not return are absent. */

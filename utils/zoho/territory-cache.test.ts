@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BulkTerritory } from '../bulk-protocol';
 import type { ZohoClient } from './client';
 import {
+  type CachedTerritory,
   createTerritoryCache,
   listAllTerritories,
   type OrgTarget,
@@ -15,11 +15,12 @@ const HOUR = 60 * 60 * 1000;
 
 function territory(n: number, parent: number | null): Record<string, unknown> {
   const ref = (id: number) => ({ id: String(1000 + id), name: `T${id}` });
-  return { id: String(1000 + n), name: `T${n}`, reporting_to: parent === null ? null : ref(parent), manager: null };
+  const manager = n % 2 === 0 ? null : { id: '77', name: `Manager ${n}` };
+  return { id: String(1000 + n), name: `T${n}`, reporting_to: parent === null ? null : ref(parent), manager };
 }
 
 describe('listAllTerritories', () => {
-  it('reads every page of 200 and keeps each parent', async () => {
+  it('reads every page of 200 and keeps each parent and manager', async () => {
     const pages: string[] = [];
     const all = Array.from({ length: 450 }, (_, i) => territory(i, i === 0 ? null : 0));
     const client: ZohoClient = {
@@ -41,15 +42,15 @@ describe('listAllTerritories', () => {
     const listed = await listAllTerritories(client);
     expect(pages).toEqual(['1/200', '2/200', '3/200']);
     expect(listed).toHaveLength(450);
-    expect(listed[0]).toEqual({ id: '1000', name: 'T0', parentId: null });
-    expect(listed[449]).toEqual({ id: '1449', name: 'T449', parentId: '1000' });
+    expect(listed[0]).toEqual({ id: '1000', name: 'T0', parentId: null, managerName: null });
+    expect(listed[449]).toEqual({ id: '1449', name: 'T449', parentId: '1000', managerName: 'Manager 449' });
   });
 });
 
 describe('createTerritoryCache', () => {
   let clock = 0;
   let loads = 0;
-  const definitions: BulkTerritory[] = [{ id: '1', name: 'Europe', parentId: null }];
+  const definitions: CachedTerritory[] = [{ id: '1', name: 'Europe', parentId: null, managerName: 'Anna' }];
   const load = async () => {
     loads++;
     return definitions.map((t) => ({ ...t, name: `${t.name} ${loads}` }));
@@ -64,13 +65,13 @@ describe('createTerritoryCache', () => {
   const cache = () => createTerritoryCache({ storage: fakeBrowser.storage.local, now: () => clock });
 
   it('loads once, then answers from storage.local until the TTL has passed', async () => {
-    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null }]);
+    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null, managerName: 'Anna' }]);
     clock += TERRITORY_CACHE_TTL_MS - 1;
     // a new cache: a restarted worker reads what the last one stored
-    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null }]);
+    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null, managerName: 'Anna' }]);
     expect(loads).toBe(1);
     clock += 1;
-    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 2', parentId: null }]);
+    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 2', parentId: null, managerName: 'Anna' }]);
     expect(loads).toBe(2);
     expect(TERRITORY_CACHE_TTL_MS).toBe(12 * HOUR);
   });
@@ -102,5 +103,15 @@ describe('createTerritoryCache', () => {
     await fakeBrowser.storage.local.set({ [key]: { savedAt: clock + HOUR, territories: definitions } });
     await cache().get(EU, load);
     expect(loads).toBe(2);
+  });
+
+  it('an entry stored before managers were kept is loaded again, then kept with them', async () => {
+    const key = territoryCacheKey(EU);
+    await fakeBrowser.storage.local.set({
+      [key]: { savedAt: clock, territories: [{ id: '1', name: 'Europe', parentId: null }] },
+    });
+    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null, managerName: 'Anna' }]);
+    expect(await cache().get(EU, load)).toEqual([{ id: '1', name: 'Europe 1', parentId: null, managerName: 'Anna' }]);
+    expect(loads).toBe(1);
   });
 });

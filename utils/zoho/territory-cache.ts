@@ -17,13 +17,24 @@ export interface OrgTarget {
   orgId: string | null;
 }
 
-/** Every page of `settings/territories`, each territory with its parent (`reporting_to`). */
-export async function listAllTerritories(client: ZohoClient): Promise<BulkTerritory[]> {
-  const territories: BulkTerritory[] = [];
+/** A territory definition as kept: what the bulk page lists, and the manager the panel shows. */
+export interface CachedTerritory extends BulkTerritory {
+  /** `manager.name`; null when the territory has no manager */
+  managerName: string | null;
+}
+
+/** Every page of `settings/territories`, each territory with its parent (`reporting_to`) and manager. */
+export async function listAllTerritories(client: ZohoClient): Promise<CachedTerritory[]> {
+  const territories: CachedTerritory[] = [];
   for (let page = 1; ; page++) {
     const answer = await listTerritories(client, page, TERRITORIES_PER_PAGE);
     for (const territory of answer.territories) {
-      territories.push({ id: territory.id, name: territory.name, parentId: territory.reporting_to?.id ?? null });
+      territories.push({
+        id: territory.id,
+        name: territory.name,
+        parentId: territory.reporting_to?.id ?? null,
+        managerName: territory.manager?.name ?? null,
+      });
     }
     if (!answer.moreRecords || answer.territories.length === 0) return territories;
   }
@@ -33,14 +44,22 @@ export function territoryCacheKey(org: OrgTarget): string {
   return `territories:${org.dataCentre}:${org.sandbox ? 'sandbox' : 'production'}:${org.orgId ?? 'default'}`;
 }
 
+// Entries stored before managers were kept lack `managerName`: they fail here and are loaded again.
 const CacheEntrySchema = v.object({
   savedAt: v.number(),
-  territories: v.array(v.object({ id: v.string(), name: v.string(), parentId: v.nullable(v.string()) })),
+  territories: v.array(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      parentId: v.nullable(v.string()),
+      managerName: v.nullable(v.string()),
+    }),
+  ),
 });
 
 export interface TerritoryCache {
   /** The org's definitions from storage while fresh, else from `load` (then stored). */
-  get(org: OrgTarget, load: () => Promise<BulkTerritory[]>): Promise<BulkTerritory[]>;
+  get(org: OrgTarget, load: () => Promise<CachedTerritory[]>): Promise<CachedTerritory[]>;
 }
 
 export function createTerritoryCache(options: {
@@ -50,9 +69,9 @@ export function createTerritoryCache(options: {
 }): TerritoryCache {
   const ttlMs = options.ttlMs ?? TERRITORY_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
-  const loading = new Map<string, Promise<BulkTerritory[]>>();
+  const loading = new Map<string, Promise<CachedTerritory[]>>();
 
-  async function fresh(key: string): Promise<BulkTerritory[] | null> {
+  async function fresh(key: string): Promise<CachedTerritory[] | null> {
     const stored = v.safeParse(CacheEntrySchema, (await options.storage.get(key))[key]);
     if (!stored.success) return null;
     const age = now() - stored.output.savedAt;
