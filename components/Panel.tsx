@@ -212,10 +212,6 @@ function Content(props: ContentProps) {
   }
 }
 
-function territoryCount(count: number): string {
-  return count === 1 ? '1 territory' : `${count} territories`;
-}
-
 function countOf(state: PanelState): number | null {
   return state.list.status === 'loaded' ? state.list.territories.length : null;
 }
@@ -296,11 +292,16 @@ export function Panel({
             data-focus-key="expand"
             aria-expanded="false"
             aria-controls={bodyId}
-            aria-label={count === null ? 'Expand territory panel' : `Expand territory panel, ${territoryCount(count)}`}
             onClick={() => toggle(false)}
           >
-            {count !== null ? <span class="tp-tab-count">{count}</span> : null}
             <span class="tp-tab-label">Territories</span>
+            {count !== null ? (
+              <>
+                {' '}
+                <span class="tp-tab-count">{count}</span>
+              </>
+            ) : null}
+            <span class="tp-visually-hidden">, expand the panel</span>
           </button>
         ) : null}
         <div id={bodyId} class="tp-body" hidden={collapsed}>

@@ -71,6 +71,7 @@ export function PanelDock({
       type="button"
       class="tp-button tp-quiet tp-icon tp-grip"
       data-focus-key="move"
+      aria-label="Move panel"
       aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
       title="Drag to move the panel, or use the arrow keys"
       onPointerDown={(event) => {
@@ -111,7 +112,6 @@ export function PanelDock({
       }}
     >
       <span aria-hidden="true">⠿</span>
-      <span class="tp-visually-hidden">Move panel</span>
     </button>
   );
 
@@ -121,6 +121,7 @@ export function PanelDock({
       type="button"
       class="tp-resize"
       data-focus-key="resize"
+      aria-label="Resize panel"
       aria-keyshortcuts="ArrowUp ArrowDown"
       title="Drag to change the panel's height, or use the arrow keys"
       onPointerDown={(event) => {
@@ -146,9 +147,7 @@ export function PanelDock({
         event.preventDefault();
         commit(resized(placement, currentHeight(), step, band));
       }}
-    >
-      <span class="tp-visually-hidden">Resize panel</span>
-    </button>
+    />
   );
 
   const style: Record<string, string> =

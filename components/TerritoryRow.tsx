@@ -24,7 +24,11 @@ export interface TerritoryRowProps {
 
 function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove }: TerritoryRowProps) {
   if (territory.assigned === 'automatically') {
-    return <span class="tp-chip">Rules</span>;
+    return (
+      <span class="tp-chip" title="Zoho does not allow removing a territory assigned by its rules">
+        Rules<span class="tp-visually-hidden"> — Zoho does not allow removing it</span>
+      </span>
+    );
   }
   if (activity?.status === 'scheduled' || (scheduledByZoho && activity === undefined)) {
     return <span class="tp-chip">Scheduled</span>;
@@ -58,8 +62,7 @@ function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove
   );
 }
 
-function rowNote(territory: TerritoryAssignment, activity: RowActivity | undefined): string | null {
-  if (territory.assigned === 'automatically') return 'Zoho does not allow removing a rule-assigned territory.';
+function rowNote(activity: RowActivity | undefined): string | null {
   if (activity?.status === 'pending') return 'Zoho has not finished the removal yet. Refresh later to check.';
   return null;
 }
@@ -68,7 +71,7 @@ export function TerritoryRow(props: TerritoryRowProps) {
   const { territory, activity, module, locale, optionsUrl, onErrorAction, onDismissError } = props;
   const place = describePlace(territory);
   const assignment = describeAssignment(territory, locale);
-  const note = rowNote(territory, activity);
+  const note = rowNote(activity);
   const failed = activity?.status === 'failed' ? activity.error : null;
   const action = failed ? describeError(failed).action : null;
   return (

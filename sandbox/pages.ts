@@ -117,6 +117,7 @@ const PAGE_STYLE = `
   body.crm-night .crm-topbar, body.crm-night .record-head, body.crm-night .card, body.crm-night table.list { background: #1b2129; border-color: #2c3440; color: #d5dbe5; }
   body.crm-night .crm-logo { color: #d5dbe5; }
   body.crm-night a { color: #6ea8ff; }
+  body.crm-night .tag { background: #2c3440; }
   a { color: #0c62dc; }
   dl.fields { display: grid; grid-template-columns: 200px 1fr; gap: 8px 16px; margin: 0; }
   dl.fields dt { color: #6b7587; text-align: right; }

@@ -133,7 +133,7 @@ describe('createPanelHost', () => {
     await fakeBrowser.storage.local.set({ [PANEL_COLLAPSED_KEY]: true });
     const host = createPanelHost(ctx);
     host.show(page);
-    await waitFor(() => tab()?.getAttribute('aria-label') === 'Expand territory panel, 1 territory');
+    await waitFor(() => tab()?.textContent === 'Territories 1, expand the panel');
     expect(requests).toEqual([{ type: 'record.territories', page }]);
   });
 
@@ -166,7 +166,7 @@ describe('createPanelHost', () => {
   it('narrows the page by the panel on its edge, and gives the room back when it leaves', async () => {
     const host = createPanelHost(ctx);
     host.show(otherPage);
-    await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '320px');
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '340px');
     expect(document.documentElement.style.getPropertyPriority('margin-right')).toBe('important');
     host.show(null);
     await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '');
@@ -176,7 +176,7 @@ describe('createPanelHost', () => {
     await fakeBrowser.storage.local.set({ [PANEL_PLACEMENT_KEY]: { edge: 'left', offset: 40, height: 300 } });
     const host = createPanelHost(ctx);
     host.show(otherPage);
-    await waitFor(() => document.documentElement.style.getPropertyValue('margin-left') === '320px');
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-left') === '340px');
     const dock = document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-dock');
     expect(dock?.classList.contains('tp-dock-left')).toBe(true);
     expect(dock?.style.height).toBe('300px');

@@ -2,11 +2,12 @@ import { launchChromium } from './harness/chromium';
 import { runJourneys } from './harness/run-journeys';
 import { JOURNEYS } from './journeys';
 import { BULK_JOURNEYS } from './journeys/bulk';
+import { PANEL_JOURNEYS } from './journeys/panel';
 import { SELECTION_JOURNEYS } from './journeys/selection';
 
 runJourneys(
   'Chromium, built extension against the local Zoho stand-in',
   'chromium',
-  [...JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS],
+  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS],
   { standInPort: 0, launch: (port) => launchChromium(port) },
 );

@@ -100,6 +100,6 @@ describe('moving and resizing', () => {
   it('takes a slim strip of the page when collapsed', () => {
     expect(reservedWidth(true)).toBe(TAB_WIDTH);
     expect(TAB_WIDTH).toBeLessThanOrEqual(32);
-    expect(reservedWidth(false)).toBe(320);
+    expect(reservedWidth(false)).toBe(340);
   });
 });

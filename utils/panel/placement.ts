@@ -28,7 +28,7 @@ export interface Box {
 /** storage.local key of the placement (one per browser profile: the user's). */
 export const PANEL_PLACEMENT_KEY = 'panel:placement';
 
-export const PANEL_WIDTH = 320;
+export const PANEL_WIDTH = 340;
 /** The collapsed tab; the issue of record: at most 32 px. */
 export const TAB_WIDTH = 28;
 export const MIN_PANEL_HEIGHT = 160;

@@ -45,12 +45,30 @@ export async function launchChromium(
     tab: wrapPage(page),
     newTab: async () => wrapPage(await context.newPage()),
     nextWindow: async (timeoutMs = 15_000) => wrapPage(await context.waitForEvent('page', { timeout: timeoutMs })),
+    panelShortcut: () => sendPanelShortcut(context),
     stopBackground: () => stopServiceWorkers(context, page),
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+interface ChromeTabs {
+  tabs: {
+    query(filter: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+}
+
+/** The worker does what its `focus-panel` command does: a browser shortcut cannot be pressed from a page. */
+async function sendPanelShortcut(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  await worker.evaluate(async () => {
+    const { tabs } = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await tabs.sendMessage(tab.id, { type: 'panel.focus' }).catch(() => undefined);
+  });
 }
 
 async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
@@ -79,6 +97,16 @@ function playwrightDocument(page: Page, frame: Frame): DocumentDriver {
     },
     url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key),
+    drag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 10 });
+      await page.mouse.up();
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    addScript: async (source) => {
+      await frame.addScriptTag({ content: source });
+    },
     childFrame: (urlPart) => {
       const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
       return child ? playwrightDocument(page, child) : undefined;

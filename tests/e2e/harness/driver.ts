@@ -1,7 +1,7 @@
 // What a journey needs from a browser, so the same journeys run in Chromium (Playwright over CDP)
 // and Firefox (Puppeteer over WebDriver BiDi) against the built, unmodified extension.
 
-import type { PanelRow } from './in-page';
+import type { AxeViolation, Geometry, PanelRow } from './in-page';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -15,6 +15,11 @@ export interface ExtensionBrowser {
   newTab(): Promise<BrowserTab>;
   /** Resolves with the next window the browser opens (the OAuth consent page). */
   nextWindow(timeoutMs?: number): Promise<BrowserTab>;
+  /**
+   * Does what the panel's keyboard shortcut does in the active tab (the message the command sends):
+   * a browser's own shortcuts cannot be pressed through the page. Null where unsupported.
+   */
+  readonly panelShortcut: (() => Promise<void>) | null;
   /** Stops the extension's background (service worker) as the browser would when idle; null where unsupported. */
   readonly stopBackground: (() => Promise<void>) | null;
   close(): Promise<void>;
@@ -41,6 +46,13 @@ export interface BrowserTab {
   /** A trusted click on a page button or link (not in the panel) found by its accessible name, once enabled. */
   clickPageButton(name: string, options?: { timeoutMs?: number }): Promise<void>;
   pressKey(key: string): Promise<void>;
+  /** A real pointer drag of the panel control named `name` by `by` px. */
+  dragPanelControl(name: string, by: { x: number; y: number }): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Where the panel and Zoho's own controls are on screen. */
+  geometry(): Promise<Geometry>;
+  /** axe-core over the panel (its shadow root), every rule of WCAG 2.2 A/AA and best practice. */
+  axe(): Promise<AxeViolation[]>;
   /** Accessible name of the focused element inside the panel, or null. */
   focusedPanelElement(): Promise<string | null>;
   /** The same operations inside the first child frame whose URL contains `urlPart`. */

@@ -34,6 +34,8 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
     tab: wrapPage(page),
     newTab: async () => wrapPage(await browser.newPage()),
     nextWindow: (timeoutMs = 15_000) => nextPage(browser, timeoutMs),
+    // WebDriver BiDi reaches no extension background, and a browser shortcut cannot be pressed.
+    panelShortcut: null,
     stopBackground: null,
     close: () => browser.close(),
   };
@@ -69,6 +71,16 @@ function puppeteerDocument(page: Page, frame: Frame): DocumentDriver {
     },
     url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    drag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 10 });
+      await page.mouse.up();
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    addScript: async (source) => {
+      await frame.addScriptTag({ content: source });
+    },
     childFrame: (urlPart) => {
       const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
       return child ? puppeteerDocument(page, child) : undefined;

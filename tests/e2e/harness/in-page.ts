@@ -83,3 +83,109 @@ export function readPanelRows(hostTag: string): PanelRow[] | null {
     text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
   }));
 }
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface PanelGeometry {
+  /** the docked panel (or its collapsed tab) */
+  dock: Rect;
+  collapsed: boolean;
+  edge: 'left' | 'right';
+  /** Remove buttons by accessible name, and whether the page covers their centre */
+  removeButtons: { name: string; rect: Rect; reachable: boolean }[];
+  /** what the rows take: the list's height */
+  listHeight: number;
+  theme: string | null;
+}
+
+export interface PageControl {
+  name: string;
+  rect: Rect;
+}
+
+export interface Geometry {
+  panel: PanelGeometry | null;
+  page: { controls: PageControl[]; viewport: { width: number; height: number } };
+}
+
+/** Where the panel is, and whether what it offers can really be clicked (nothing of the page above it). */
+export function panelGeometry(hostTag: string): PanelGeometry | null {
+  const host = document.querySelector(hostTag);
+  const root = host?.shadowRoot;
+  const dock = root?.querySelector<HTMLElement>('.tp-dock');
+  if (!host || !root || !dock) return null;
+  const rectOf = (el: Element) => {
+    const box = el.getBoundingClientRect();
+    return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+  };
+  const shown = [...root.querySelectorAll<HTMLElement>('.tp-remove')].filter(
+    (button) => button.getClientRects().length,
+  );
+  const removeButtons = shown.map((button) => {
+    const rect = rectOf(button);
+    const hit = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+    return { name: button.getAttribute('aria-label') ?? '', rect, reachable: hit === host };
+  });
+  return {
+    dock: rectOf(dock),
+    collapsed: dock.classList.contains('tp-dock-collapsed'),
+    edge: dock.classList.contains('tp-dock-left') ? 'left' : 'right',
+    removeButtons,
+    listHeight: root.querySelector('.tp-list')?.getBoundingClientRect().height ?? 0,
+    theme: root.querySelector('.tp-panel')?.getAttribute('data-theme') ?? null,
+  };
+}
+
+/** Zoho's own controls that must stay usable: the record header's actions, the top bar, the chat bar. */
+export function pageGeometry(): Geometry['page'] {
+  const selectors = [
+    '[data-zcqa="record-actions"] > *',
+    '[data-zcqa="crm-topbar"] a, [data-zcqa="crm-topbar"] .crm-user',
+    '[data-zcqa="chat-bar"] button',
+  ];
+  const controls: PageControl[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>(selectors.join(', '))) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    controls.push({ name, rect: { left: box.left, top: box.top, right: box.right, bottom: box.bottom } });
+  }
+  return {
+    controls,
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core (already added to the page) over the panel's shadow root. */
+export async function runAxe(hostTag: string): Promise<AxeViolation[]> {
+  type AxeResult = {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  };
+  const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+  const result = await axe.run(
+    { include: [{ fromShadowDom: [hostTag, 'aside'] }] },
+    {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // Off by default in axe, and the one a busy button failed before.
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    },
+  );
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+  }));
+}

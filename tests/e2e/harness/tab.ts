@@ -1,17 +1,29 @@
 // The BrowserTab operations, written once over what Playwright and Puppeteer each provide.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { BrowserTab } from './driver';
 import {
   focusedPanelName,
+  type Geometry,
   locatePageButton,
   locatePageElement,
   locatePanelControl,
   PANEL_HOST,
+  pageGeometry,
+  panelGeometry,
   readPanelRows,
   readPanelText,
+  runAxe,
 } from './in-page';
 import { waitFor } from './wait';
 
 type Point = { x: number; y: number };
+
+let axeScript: string | null = null;
+async function axeSource(): Promise<string> {
+  axeScript ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeScript;
+}
 
 /** One document (a page or a child frame) as a browser library drives it. */
 export interface DocumentDriver {
@@ -21,6 +33,11 @@ export interface DocumentDriver {
   goto(url: string): Promise<void>;
   url(): string;
   pressKey(key: string): Promise<void>;
+  /** A real pointer drag: press at `from`, move in steps, release at `to`. */
+  drag(from: Point, to: Point): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Adds a script to the page's main world (axe-core). */
+  addScript(source: string): Promise<void>;
   childFrame(urlPart: string): DocumentDriver | undefined;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +76,19 @@ export function createTab(doc: DocumentDriver): BrowserTab {
       await doc.click(at, 1);
     },
     pressKey: (key) => doc.pressKey(key),
+    dragPanelControl: async (name, by) => {
+      const at = await waitFor(`panel control "${name}"`, () => locateControl(name));
+      await doc.drag(at, { x: at.x + by.x, y: at.y + by.y });
+    },
+    setViewport: (width, height) => doc.setViewport(width, height),
+    geometry: async (): Promise<Geometry> => ({
+      panel: await doc.evaluate(panelGeometry, PANEL_HOST),
+      page: await doc.evaluate(pageGeometry, undefined),
+    }),
+    axe: async () => {
+      if (!(await doc.evaluate(() => 'axe' in window, undefined))) await doc.addScript(await axeSource());
+      return doc.evaluate(runAxe, PANEL_HOST);
+    },
     focusedPanelElement: () => doc.evaluate(focusedPanelName, PANEL_HOST),
     frame: async (urlPart) => createTab(await waitFor(`a frame at ${urlPart}`, async () => doc.childFrame(urlPart))),
     screenshot: (path) => doc.screenshot(path),
