@@ -786,6 +786,25 @@ describe('Panel keyboard focus', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove territory South' }));
   });
 
+  it('leaves focus alone once the user has moved it to the page', async () => {
+    vi.useFakeTimers();
+    const api = fakeApi();
+    show(api);
+    await settle();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    const remove = screen.getByRole('button', { name: 'Remove territory South' });
+    remove.focus();
+    fireEvent.click(remove);
+    await settle();
+    outside.focus();
+    // The Undo offer expires and its row goes: a render that must not pull focus back.
+    await advance(9_000);
+    expect(screen.queryByRole('button', { name: 'Undo removal of South' })).toBeNull();
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
   it('keeps focus on the toggle when collapsing and expanding', async () => {
     show(fakeApi());
     await settle();

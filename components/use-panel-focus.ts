@@ -6,8 +6,9 @@ import { useEffect, useRef } from 'preact/hooks';
 // Controls name themselves with `data-focus-key` ("remove:<id>", "undo:<id>", "heading", …).
 //
 // Chromium fires `focusout` with `relatedTarget = null` when the focused element is removed, and
-// Firefox fires nothing, so loss is detected both on that event (the target is then disconnected)
-// and after every render (the shadow root's active element is gone or hidden).
+// Firefox fires nothing (nor `focusin` for a click inside our shadow root), so loss is detected
+// both on that event (the target is then disconnected) and after every render: the element that
+// had focus at the last look is now gone or hidden. Focus the user moved to the page is left alone.
 
 function activeElementOf(node: Node): Element | null {
   const root = node.getRootNode();
@@ -52,6 +53,7 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
   const expected = useRef<string | null>(null);
   const lost = useRef<{ rowId: string | null; rowIndex: number }>({ rowId: null, rowIndex: 0 });
   const returnTo = useRef<HTMLElement | null>(null);
+  const focusedAtLastLook = useRef<Element | null>(null);
 
   const restore = () => {
     const aside = asideRef.current;
@@ -59,11 +61,14 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
     const active = activeElementOf(aside);
     const activeInside = active !== null && aside.contains(active) && isShown(active);
     const wanted = expected.current ? byKey(aside, expected.current) : null;
+    const before = focusedAtLastLook.current;
+    focusedAtLastLook.current = activeInside ? active : null;
     if (activeInside) {
       if (active === wanted) expected.current = null;
       return;
     }
-    if (!inside.current && !forced.current) return;
+    const taken = before !== null && !isShown(before);
+    if (!taken && !inside.current && !forced.current) return;
     const fallback = collapsed
       ? byKey(aside, 'expand')
       : (nearRow(aside, lost.current.rowId, lost.current.rowIndex) ?? byKey(aside, 'heading'));
@@ -72,6 +77,7 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
     if (target === wanted) expected.current = null;
     forced.current = false;
     target.focus();
+    focusedAtLastLook.current = target;
   };
 
   useEffect(() => {
@@ -79,6 +85,7 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
     if (!aside) return;
     const onFocusIn = (event: FocusEvent) => {
       inside.current = true;
+      if (event.target instanceof Element) focusedAtLastLook.current = event.target;
       const from = event.relatedTarget;
       if (from instanceof HTMLElement && !aside.contains(from)) returnTo.current = from;
     };
@@ -92,6 +99,7 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
       if (to !== null) {
         inside.current = false;
         expected.current = null;
+        focusedAtLastLook.current = null;
         return;
       }
       setTimeout(() => {
@@ -101,14 +109,20 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
         } else if (!aside.contains(activeElementOf(aside))) {
           // Focus went to the page or another window, not away with a removed control.
           inside.current = false;
+          focusedAtLastLook.current = null;
         }
       }, 0);
     };
+    // `focus` does not bubble but is seen in the capture phase, also where `focusin` is not sent.
     aside.addEventListener('focusin', onFocusIn);
+    aside.addEventListener('focus', onFocusIn, true);
     aside.addEventListener('focusout', onFocusOut);
+    aside.addEventListener('blur', onFocusOut, true);
     return () => {
       aside.removeEventListener('focusin', onFocusIn);
+      aside.removeEventListener('focus', onFocusIn, true);
       aside.removeEventListener('focusout', onFocusOut);
+      aside.removeEventListener('blur', onFocusOut, true);
     };
   });
 
@@ -129,6 +143,7 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
     leave() {
       const target = returnTo.current;
       inside.current = false;
+      focusedAtLastLook.current = null;
       expected.current = null;
       returnTo.current = null;
       if (target?.isConnected && target !== document.body) {

@@ -78,7 +78,10 @@ export function createTab(doc: DocumentDriver): BrowserTab {
     pressKey: (key) => doc.pressKey(key),
     dragPanelControl: async (name, by) => {
       const at = await waitFor(`panel control "${name}"`, () => locateControl(name));
-      await doc.drag(at, { x: at.x + by.x, y: at.y + by.y });
+      // WebDriver refuses a pointer outside the viewport: a drag past the edge stops at it.
+      const size = await doc.evaluate(() => ({ width: innerWidth, height: innerHeight }), undefined);
+      const within = (value: number, max: number) => Math.max(2, Math.min(max - 2, value));
+      await doc.drag(at, { x: within(at.x + by.x, size.width), y: within(at.y + by.y, size.height) });
     },
     setViewport: (width, height) => doc.setViewport(width, height),
     geometry: async (): Promise<Geometry> => ({

@@ -166,6 +166,23 @@ export const PANEL_JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'focus follows the row through a removal and its undo, never falling to the page',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.clearLog();
+      // A click focuses the button in both browsers; the button then goes away under the focus.
+      await tab.clickPanelButton('Remove territory Germany');
+      await focusedPanelElement(tab, 'Undo removal of Germany');
+      await tab.clickPanelButton('Undo removal of Germany');
+      await focusedPanelElement(tab, 'Remove territory Germany');
+      expect((await settledApiCalls(control, 'POST')).map((post) => post.status)).toEqual([200, 200]);
+      const onBody = await tab.evaluate(() => document.activeElement === document.body);
+      expect(onBody).toBe(false);
+    },
+  },
+  {
     name: 'axe finds nothing in any state of the panel, on a light and on a dark Zoho page',
     browsers: BOTH,
     async run(context) {
