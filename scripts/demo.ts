@@ -1,5 +1,6 @@
-// `npm run demo [-- --headless] [-- --screenshot file.png]`: builds the extension, starts the local
-// Zoho stand-in and opens Chromium with the extension on a sample record.
+// `npm run demo [-- --headless] [-- --screenshot file.png] [-- --collapsed] [-- --night]`: builds the
+// extension, starts the local Zoho stand-in and opens Chromium with the extension on a sample record
+// (--night: Zoho's night mode; --collapsed: the screenshot shows the panel collapsed to its tab).
 import { parseArgs } from 'node:util';
 import { createControlClient } from '../sandbox/control-client';
 import { ORGS, RECORDS } from '../sandbox/scenarios/default';
@@ -9,12 +10,19 @@ import { acceptConsent, rows } from '../tests/e2e/journeys/context';
 import { buildForStandIn } from './build-for-stand-in';
 
 const { values } = parseArgs({
-  options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' } },
+  options: {
+    headless: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    collapsed: { type: 'boolean', default: false },
+    night: { type: 'boolean', default: false },
+  },
 });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = values.headless || !hasDisplay || values.screenshot !== undefined;
 
-const SAMPLE = `https://crm.zoho.eu/crm/org${ORGS.euMain}/tab/Accounts/${RECORDS.alpineAccount}`;
+const SAMPLE = `https://crm.zoho.eu/crm/org${ORGS.euMain}/tab/Accounts/${RECORDS.alpineAccount}${
+  values.night ? '?theme=night' : ''
+}`;
 
 console.log('Building the extension…');
 buildForStandIn(['chrome']);
@@ -38,6 +46,7 @@ if (headless) {
   const calls = await control.log({ kind: 'api' });
   console.log(`API calls made: ${calls.map((c) => `${c.method} ${c.host}${c.path}`).join('; ')}`);
   if (values.screenshot) {
+    if (values.collapsed) await browser.tab.clickPanelButton('Collapse territory panel');
     await browser.tab.screenshot(values.screenshot);
     console.log(`Screenshot: ${values.screenshot}`);
   }
