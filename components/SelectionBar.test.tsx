@@ -41,6 +41,11 @@ describe('SelectionBar', () => {
     expect(screen.queryByText(UNREADABLE)).toBeNull();
   });
 
+  it('takes the colours of the CRM page it is on', () => {
+    render(<SelectionBar selection={{ recordIds: [A], unreadable: 0 }} theme="dark" openBulkPage={fakeOpen()} />);
+    expect(screen.getByRole('region', { name: 'Territory Panel' }).getAttribute('data-theme')).toBe('dark');
+  });
+
   it('says “record” for one', () => {
     show({ recordIds: [A], unreadable: 0 });
     expect(screen.getByRole('button', { name: 'Remove territories from 1 selected record' })).toBeTruthy();

@@ -1,9 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ListSelection } from '@/utils/list-selection';
 import type { ErrorInfo, Result } from '@/utils/messaging';
+import type { PanelTheme } from '@/utils/panel/page-theme';
 
 export interface SelectionBarProps {
   selection: ListSelection;
+  /** as the CRM page is (or as the user chose) */
+  theme?: PanelTheme;
   /** Opens the bulk page with these records (none: an empty selection, org and module filled in). */
   openBulkPage(recordIds: string[]): Promise<Result<null>>;
 }
@@ -12,8 +15,8 @@ function records(count: number): string {
   return count === 1 ? '1 selected record' : `${count} selected records`;
 }
 
-/** A bar at the bottom right of a Zoho list view: its selected records, one step from the bulk page. */
-export function SelectionBar({ selection, openBulkPage }: SelectionBarProps) {
+/** A bar at the foot of a Zoho list view, clear of its chat bar: the selected records, one step from the bulk page. */
+export function SelectionBar({ selection, theme, openBulkPage }: SelectionBarProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const opening = useRef(false);
@@ -33,7 +36,7 @@ export function SelectionBar({ selection, openBulkPage }: SelectionBarProps) {
 
   if (count === 0 && selection.unreadable === 0) return null;
   return (
-    <section class="tp-selection" aria-label="Territory Panel">
+    <section class="tp-selection" data-theme={theme} aria-label="Territory Panel">
       {count > 0 ? (
         <>
           <button

@@ -1,10 +1,12 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SelectionBar } from '@/components/SelectionBar';
 import { isSameListPage, type ListPage } from '@/utils/crm-page';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
+import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
 import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
 
 export interface SelectionHostApi {
@@ -31,18 +33,25 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
   let readPending = false;
   let mounted = false;
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let theme: PanelTheme = 'light';
 
   const renderBar = (container: HTMLElement) => {
     const page = current;
     if (!page) return;
     render(
-      <SelectionBar selection={selection} openBulkPage={(recordIds) => api.openBulkPage(page, recordIds)} />,
+      <SelectionBar
+        selection={selection}
+        theme={theme}
+        openBulkPage={(recordIds) => api.openBulkPage(page, recordIds)}
+      />,
       container,
     );
   };
 
-  const createUi = () =>
-    createShadowRootUi<HTMLElement>(ctx, {
+  const createUi = async () => {
+    const stored = await browser.storage.local.get(PANEL_THEME_KEY).catch(() => ({}) as Record<string, unknown>);
+    theme = pageTheme(document, readThemePreference(stored[PANEL_THEME_KEY]));
+    return createShadowRootUi<HTMLElement>(ctx, {
       name: 'territory-selection',
       position: 'overlay',
       alignment: 'bottom-right',
@@ -57,6 +66,7 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
         if (container) render(null, container);
       },
     });
+  };
 
   const wanted = () => current !== null && (selection.recordIds.length > 0 || selection.unreadable > 0);
 

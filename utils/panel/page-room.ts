@@ -44,6 +44,8 @@ function viewportOf(doc: Document): { width: number; height: number } {
 }
 
 export function fixedBoxesIn(doc: Document, left: number, right: number, isOurs: (element: Element) => boolean): Box[] {
+  // Documents without layout (happy-dom in unit tests) have no hit testing: nothing to keep clear of.
+  if (typeof doc.elementsFromPoint !== 'function') return [];
   const { height } = viewportOf(doc);
   const seen = new Map<Element, Element | null>();
   const boxes = new Map<Element, Box>();

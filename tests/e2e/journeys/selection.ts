@@ -42,6 +42,20 @@ export const SELECTION_JOURNEYS: Journey[] = [
       await pause(300);
       expect(await apiCalls(control)).toEqual([]);
 
+      // The bar leaves Zoho's chat bar at the bottom right free.
+      const covered = await tab.evaluate(() => {
+        const bar = document.querySelector('territory-selection')?.shadowRoot?.querySelector('.tp-selection');
+        const box = bar?.getBoundingClientRect();
+        if (!box) return ['no bar'];
+        return [...document.querySelectorAll<HTMLElement>('[data-zcqa="chat-bar"] button')]
+          .filter((button) => {
+            const b = button.getBoundingClientRect();
+            return b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
+          })
+          .map((button) => button.textContent);
+      });
+      expect(covered).toEqual([]);
+
       const bulkWindow = browser.nextWindow();
       await tab.clickPanelButton('Remove territories from 3 selected records', { host: SELECTION_HOST });
       const bulk = await bulkWindow;
