@@ -9,7 +9,6 @@ import {
   type PanelPlacement,
   reservedWidth,
   resized,
-  TAB_WIDTH,
 } from '@/utils/panel/placement';
 import { Panel, type PanelProps } from './Panel';
 
@@ -23,9 +22,9 @@ export interface PanelDockProps extends Omit<PanelProps, 'collapsed' | 'onCollap
 
 const KEY_STEP = 24;
 
-type Drag =
-  | { kind: 'move'; left: number; top: number; grabX: number; grabY: number }
-  | { kind: 'resize'; startY: number; startHeight: number; height: number };
+type MoveDrag = { kind: 'move'; left: number; top: number; grabX: number; grabY: number };
+type ResizeDrag = { kind: 'resize'; startY: number; startHeight: number; height: number };
+type Drag = MoveDrag | ResizeDrag;
 
 /** The in-page panel: docked to an edge of a narrowed page, movable, resizable, remembered. */
 export function PanelDock({
@@ -66,6 +65,33 @@ export function PanelDock({
 
   const frame = frameOf(placement, band);
 
+  /** Pointer handlers of one kind of drag: begun on press (captured), followed, finished on release. */
+  function dragging<D extends Drag>(
+    kind: D['kind'],
+    begin: (event: PointerEvent) => D | null,
+    follow: (current: D, event: PointerEvent) => D,
+    finish: (current: D, event: PointerEvent) => void,
+  ) {
+    const current = drag?.kind === kind ? (drag as D) : null;
+    return {
+      onPointerDown: (event: PointerEvent) => {
+        const started = event.button === 0 ? begin(event) : null;
+        if (!started) return;
+        (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+        setDrag(started);
+      },
+      onPointerMove: (event: PointerEvent) => {
+        if (current) setDrag(follow(current, event));
+      },
+      onPointerUp: (event: PointerEvent) => {
+        if (!current) return;
+        setDrag(null);
+        finish(current, event);
+      },
+      onPointerCancel: () => setDrag(null),
+    };
+  }
+
   const grip = (
     <button
       type="button"
@@ -74,30 +100,20 @@ export function PanelDock({
       aria-label="Move panel"
       aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
       title="Drag to move the panel, or use the arrow keys"
-      onPointerDown={(event) => {
-        if (event.button !== 0) return;
-        const box = dockRef.current?.getBoundingClientRect();
-        if (!box) return;
-        (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-        setDrag({
-          kind: 'move',
-          left: box.left,
-          top: box.top,
-          grabX: event.clientX - box.left,
-          grabY: event.clientY - box.top,
-        });
-      }}
-      onPointerMove={(event) => {
-        if (drag?.kind !== 'move') return;
-        setDrag({ ...drag, left: event.clientX - drag.grabX, top: event.clientY - drag.grabY });
-      }}
-      onPointerUp={(event) => {
-        if (drag?.kind !== 'move') return;
-        setDrag(null);
-        const nextEdge = edgeAt(event.clientX, document.documentElement.clientWidth);
-        commit(moved({ ...placement, edge: nextEdge, offset: 0 }, drag.top - band.top, band));
-      }}
-      onPointerCancel={() => setDrag(null)}
+      {...dragging<MoveDrag>(
+        'move',
+        (event) => {
+          const box = dockRef.current?.getBoundingClientRect();
+          if (!box) return null;
+          const grab = { grabX: event.clientX - box.left, grabY: event.clientY - box.top };
+          return { kind: 'move', left: box.left, top: box.top, ...grab };
+        },
+        (current, event) => ({ ...current, left: event.clientX - current.grabX, top: event.clientY - current.grabY }),
+        (current, event) => {
+          const nextEdge = edgeAt(event.clientX, document.documentElement.clientWidth);
+          commit(moved({ ...placement, edge: nextEdge, offset: 0 }, current.top - band.top, band));
+        },
+      )}
       onKeyDown={(event) => {
         const moves: Record<string, () => PanelPlacement> = {
           ArrowLeft: () => ({ ...placement, edge: 'left' }),
@@ -124,23 +140,18 @@ export function PanelDock({
       aria-label="Resize panel"
       aria-keyshortcuts="ArrowUp ArrowDown"
       title="Drag to change the panel's height, or use the arrow keys"
-      onPointerDown={(event) => {
-        if (event.button !== 0) return;
-        (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-        const height = currentHeight();
-        setDrag({ kind: 'resize', startY: event.clientY, startHeight: height, height });
-      }}
-      onPointerMove={(event) => {
-        if (drag?.kind !== 'resize') return;
-        const next = resized(placement, drag.startHeight, event.clientY - drag.startY, band);
-        setDrag({ ...drag, height: next.height ?? drag.height });
-      }}
-      onPointerUp={(event) => {
-        if (drag?.kind !== 'resize') return;
-        setDrag(null);
-        commit(resized(placement, drag.startHeight, event.clientY - drag.startY, band));
-      }}
-      onPointerCancel={() => setDrag(null)}
+      {...dragging<ResizeDrag>(
+        'resize',
+        (event) => {
+          const height = currentHeight();
+          return { kind: 'resize', startY: event.clientY, startHeight: height, height };
+        },
+        (current, event) => {
+          const next = resized(placement, current.startHeight, event.clientY - current.startY, band);
+          return { ...current, height: next.height ?? current.height };
+        },
+        (current, event) => commit(resized(placement, current.startHeight, event.clientY - current.startY, band)),
+      )}
       onKeyDown={(event) => {
         const step = event.key === 'ArrowUp' ? -KEY_STEP : event.key === 'ArrowDown' ? KEY_STEP : 0;
         if (!step) return;
@@ -150,28 +161,24 @@ export function PanelDock({
     />
   );
 
+  // A collapsed tab is as tall as its content; an open panel as the user sized it, or its content.
+  const height = collapsed ? null : drag?.kind === 'resize' ? drag.height : frame.height;
   const style: Record<string, string> =
     drag?.kind === 'move'
       ? { left: `${drag.left}px`, top: `${drag.top}px`, width: `${PANEL_WIDTH}px` }
       : {
           [edge]: '0px',
           top: `${frame.top}px`,
-          width: `${collapsed ? TAB_WIDTH : PANEL_WIDTH}px`,
+          width: `${width}px`,
           maxHeight: `${frame.maxHeight}px`,
-          ...(collapsed
-            ? {}
-            : drag?.kind === 'resize'
-              ? { height: `${drag.height}px` }
-              : frame.height !== null
-                ? { height: `${frame.height}px` }
-                : {}),
+          ...(height === null ? {} : { height: `${height}px` }),
         };
 
   return (
     <div
       ref={dockRef}
       class={`tp-dock tp-dock-${edge}${drag ? ' tp-dragging' : ''}${collapsed ? ' tp-dock-collapsed' : ''}${
-        'height' in style ? ' tp-dock-sized' : ''
+        height === null ? '' : ' tp-dock-sized'
       }`}
       style={style}
     >

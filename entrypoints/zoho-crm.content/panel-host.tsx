@@ -139,8 +139,8 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     } else if (current && mounted) {
       renderPanel(instance.uiContainer);
     } else if (!current && mounted) {
+      // Unmounting the dock gives the page its room back.
       instance.remove();
-      room?.release();
       mounted = false;
     }
   };
