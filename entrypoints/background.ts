@@ -4,6 +4,7 @@ import { toolbarButtonOf } from '@/utils/background/badge';
 import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
 import { commandHandler } from '@/utils/background/commands';
 import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
+import { createSidePanelHome, sidePanelApisOf } from '@/utils/background/side-panel';
 
 declare global {
   interface ImportMetaEnv {
@@ -25,8 +26,13 @@ export default defineBackground(() => {
   };
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);
-  listenForMessages(browser.runtime.onMessage, createBackground(apis, auth, bulk.territories), bulk.handle);
-  browser.commands.onCommand.addListener(commandHandler(browser.tabs));
+  const sidePanel = createSidePanelHome({ ...sidePanelApisOf(browser), local: apis.local });
+  listenForMessages(
+    browser.runtime.onMessage,
+    createBackground(apis, auth, bulk.territories, sidePanel),
+    bulk.handle,
+  );
+  browser.commands.onCommand.addListener(commandHandler(browser.tabs, sidePanel));
   // A job that was running when the worker (or the browser) stopped goes on where it was. The
   // onStartup listener makes Chromium start the worker with the browser, not at the next message.
   void bulk.jobs.resumeInterrupted();

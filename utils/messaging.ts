@@ -32,6 +32,16 @@ export const RequestSchema = v.variant('type', [
    * counting that record's territories. From a content script of a CRM frame.
    */
   v.strictObject({ type: v.literal('page.left') }),
+  /**
+   * The frame now shows this record (first load or in-app navigation). The side panel, an extension
+   * page, hears it too and follows the active tab with it. From a content script of that very page.
+   */
+  v.strictObject({ type: v.literal('page.shown'), page: RecordPageSchema }),
+  /**
+   * Move the panel to the browser's side panel (Chrome) or sidebar (Firefox) of the sender's window
+   * and keep that as the panel's home. From a content script of a CRM frame, on a click.
+   */
+  v.strictObject({ type: v.literal('sidePanel.open') }),
   /** Interactive sign-in for a data centre. From a CRM page of that data centre or an extension page. */
   v.strictObject({ type: v.literal('auth.signIn'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Forget and revoke the token of a data centre. Extension pages only. */
@@ -111,6 +121,8 @@ export interface ResponseOf {
   'record.removeTerritory': Result<ChangeOutcome>;
   'record.assignTerritory': Result<ChangeOutcome>;
   'page.left': Result<null>;
+  'page.shown': Result<null>;
+  'sidePanel.open': Result<null>;
   'auth.signIn': Result<Connection>;
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;
@@ -120,9 +132,14 @@ export interface ResponseOf {
 
 export type ResponseFor<R extends Request> = ResponseOf[R['type']];
 
-/** Requests whose subject is one record page: the sender must be a content script on that page. */
-export function isPageRequest(request: Request): request is Extract<Request, { page: RecordPage }> {
-  return 'page' in request;
+/**
+ * Requests that act on one record page: from a content script on that page, or from the side panel
+ * (an extension page) showing it.
+ */
+export function isPageRequest(
+  request: Request,
+): request is Exclude<Extract<Request, { page: RecordPage }>, { type: 'page.shown' }> {
+  return 'page' in request && request.type !== 'page.shown';
 }
 
 /**

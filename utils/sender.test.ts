@@ -26,10 +26,13 @@ const signInEu: Request = { type: 'auth.signIn', dataCentre: 'eu' };
 const signOutEu: Request = { type: 'auth.signOut', dataCentre: 'eu' };
 const connections: Request = { type: 'auth.connections' };
 const left: Request = { type: 'page.left' };
+const shown: Request = { type: 'page.shown', page };
+const openSidePanel: Request = { type: 'sidePanel.open' };
 
 const contentScript = (url: string): SenderInfo => ({ id, url, tab });
 const optionsPage: SenderInfo = { id, url: `${extension.baseUrl}options.html`, tab };
 const popup: SenderInfo = { id, url: `${extension.baseUrl}popup.html` };
+const sidePanel: SenderInfo = { id, url: `${extension.baseUrl}sidepanel.html` };
 
 describe('senderKind', () => {
   it.each<[string, SenderInfo, string]>([
@@ -103,6 +106,21 @@ describe('isAllowedSender', () => {
       false,
     ],
     ['remove from an extension page', remove, optionsPage, false],
+    ['read from the side panel', read, sidePanel, true],
+    ['remove from the side panel', remove, sidePanel, true],
+    ['assign from the side panel opened with a query', assign, { ...sidePanel, url: `${sidePanel.url}?x=1` }, true],
+    [
+      'remove from a page that looks like the side panel in another extension',
+      remove,
+      { id: 'other', url: 'chrome-extension://other/sidepanel.html' },
+      false,
+    ],
+    ['page shown from the record’s own page', shown, contentScript(PAGE_URL), true],
+    ['page shown from another org', shown, contentScript(PAGE_URL.replace('org20079833178', 'org1')), false],
+    ['page shown from the side panel', shown, sidePanel, false],
+    ['side panel asked for from a CRM frame', openSidePanel, contentScript(PAGE_URL), true],
+    ['side panel asked for from a foreign site', openSidePanel, contentScript('https://evil.example/'), false],
+    ['side panel asked for from the popup', openSidePanel, popup, false],
     ['remove from the popup', remove, popup, false],
     ['remove from another extension', remove, { id: 'other', url: PAGE_URL, tab }, false],
     ['remove without a tab', remove, { id, url: PAGE_URL }, false],

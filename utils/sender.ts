@@ -32,6 +32,9 @@ export function senderKind(sender: SenderInfo, extension: ExtensionIdentity): Se
 export function isAllowedSender(request: Request, sender: SenderInfo, extension: ExtensionIdentity): boolean {
   const kind = senderKind(sender, extension);
   if (isPageRequest(request)) {
+    // The side panel acts for the record its window's active tab reported: it is our own page, and
+    // web pages cannot message the extension at all (no externally_connectable).
+    if (kind === 'extension-page') return isSidePanel(sender, extension);
     return kind === 'content-script' && isFrameOfOrg(sender.url, request.page);
   }
   switch (request.type) {
@@ -40,13 +43,24 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
     case 'options.open':
       return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
     case 'page.left':
+    case 'sidePanel.open':
       return kind === 'content-script' && crmFrameOf(sender.url) !== null;
+    case 'page.shown':
+      return kind === 'content-script' && isFrameOfOrg(sender.url, request.page);
     case 'bulk.open':
       return kind === 'extension-page' || (kind === 'content-script' && isFrameOfOrg(sender.url, request));
     case 'auth.signOut':
     case 'auth.connections':
       return kind === 'extension-page';
   }
+}
+
+/** The side panel's page (entrypoints/sidepanel), in a side panel, a sidebar or a tab. */
+export const SIDE_PANEL_PAGE = 'sidepanel.html';
+
+function isSidePanel(sender: SenderInfo, extension: ExtensionIdentity): boolean {
+  const path = sender.url?.slice(extension.baseUrl.length).split(/[?#]/)[0];
+  return path === SIDE_PANEL_PAGE;
 }
 
 // Chromium keeps `sender.url` at the URL the document loaded with: after Zoho's history.pushState

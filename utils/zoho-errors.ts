@@ -176,6 +176,11 @@ const CATALOGUE = {
     text: 'No record of this run failed, so there is nothing to retry.',
     action: 'none',
   },
+  SIDE_PANEL_NOT_OPENED: {
+    kind: 'setup',
+    text: 'The browser opens its side panel only from its own controls here: click Territory Panel in the toolbar, then “Open in the side panel”.',
+    action: 'none',
+  },
   EXTENSION_RESTARTED: {
     kind: 'network',
     text: 'Territory Panel restarted while this was in progress. The list shows what Zoho holds now.',

@@ -25,3 +25,21 @@ describe('commandHandler', () => {
     await Promise.resolve();
   });
 });
+
+describe('commandHandler with the side panel as the panel’s home', () => {
+  it('opens the side panel of the tab’s window instead of asking the page', () => {
+    const sendMessage = vi.fn(async () => undefined);
+    const open = vi.fn(async () => ({ ok: true as const, value: null }));
+    commandHandler({ sendMessage }, { current: () => 'side-panel', open })(FOCUS_PANEL_COMMAND, { id: 7 });
+    expect(open).toHaveBeenCalledExactlyOnceWith(7);
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('asks the page while the panel lives there', () => {
+    const sendMessage = vi.fn(async () => undefined);
+    const open = vi.fn(async () => ({ ok: true as const, value: null }));
+    commandHandler({ sendMessage }, { current: () => 'page', open })(FOCUS_PANEL_COMMAND, { id: 7 });
+    expect(sendMessage).toHaveBeenCalledExactlyOnceWith(7, { type: 'panel.focus' });
+    expect(open).not.toHaveBeenCalled();
+  });
+});

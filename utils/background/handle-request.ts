@@ -5,7 +5,9 @@ import { type Request, RequestSchema, type ResponseFor, type Result } from '../m
 import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
 import type { OpenBulkPageRequest } from './open-bulk-page';
+import { frameOf } from './badge';
 import type { RecordRequests } from './record-requests';
+import type { SidePanelHome } from './side-panel';
 
 export interface RequestHandlerDeps {
   extension: ExtensionIdentity;
@@ -13,6 +15,7 @@ export interface RequestHandlerDeps {
   records: RecordRequests;
   openOptionsPage(): Promise<void>;
   openBulkPage(request: OpenBulkPageRequest): Promise<Result<null>>;
+  sidePanel: Pick<SidePanelHome, 'open'>;
 }
 
 export type Response = ResponseFor<Request>;
@@ -25,7 +28,7 @@ export function parseRequest(message: unknown): Request | null {
 }
 
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
-  async function dispatch(request: Request): Promise<Response> {
+  async function dispatch(request: Request, sender: SenderInfo): Promise<Response> {
     switch (request.type) {
       case 'record.territories':
         return deps.records.territories(request.page);
@@ -34,8 +37,14 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       case 'record.assignTerritory':
         return deps.records.change('assign', request.page, request.territoryId);
       case 'page.left':
-        // Nothing to do here: the toolbar badge (badge.ts) follows the answer.
+      case 'page.shown':
+        // Nothing to do here: the toolbar badge (badge.ts) and the side panel follow these.
         return { ok: true, value: null };
+      case 'sidePanel.open': {
+        const tabId = frameOf(sender)?.tabId;
+        if (tabId === undefined) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+        return deps.sidePanel.open(tabId);
+      }
       case 'auth.signIn':
         return deps.auth.signIn(request.dataCentre);
       case 'auth.signOut':
@@ -53,7 +62,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   return async (request, sender) => {
     if (!isAllowedSender(request, sender, deps.extension)) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
     try {
-      return await dispatch(request);
+      return await dispatch(request, sender);
     } catch (error) {
       // Every message gets an answer: a page waiting for one must never hang.
       return { ok: false, error: errorInfoOf(error) };

@@ -12,6 +12,7 @@ import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
 import { createRecordRequests } from './record-requests';
+import { createSidePanelHome, type SidePanelHome } from './side-panel';
 
 export interface BackgroundApis {
   extension: { id: string; baseUrl: string };
@@ -48,6 +49,7 @@ export function createBackground(
   apis: BackgroundApis,
   auth = createBackgroundAuth(apis),
   territories: TerritoryCache = createTerritoryCache({ storage: apis.local }),
+  sidePanel: SidePanelHome = createSidePanelHome({ local: apis.local }),
 ): RequestHandler {
   const records = createRecordRequests({
     clientFor: (page) =>
@@ -64,6 +66,7 @@ export function createBackground(
       records,
       openOptionsPage: apis.openOptionsPage,
       openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl),
+      sidePanel,
     }),
   );
 }

@@ -22,3 +22,14 @@ export function moduleOffKey(page: Pick<RecordPage, 'dataCentre' | 'sandbox' | '
 export function isModuleOff(stored: Record<string, unknown>, page: Parameters<typeof moduleOffKey>[0]): boolean {
   return stored[moduleOffKey(page)] === true;
 }
+
+/**
+ * storage.local key: where the panel lives. 'page' (the default: docked beside Zoho) or 'side-panel'
+ * (the browser's side panel in Chrome, the sidebar in Firefox; nothing is mounted in the page).
+ */
+export const PANEL_HOME_KEY = 'panel:home';
+export type PanelHome = 'page' | 'side-panel';
+
+export function readPanelHome(stored: unknown): PanelHome {
+  return stored === 'side-panel' ? 'side-panel' : 'page';
+}
