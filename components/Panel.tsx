@@ -29,6 +29,12 @@ export interface PanelProps {
   headerStart?: ComponentChildren;
   /** at the panel's foot: the handle that changes its height */
   foot?: ComponentChildren;
+  /** after the header's own buttons: where the panel lives (to the side panel, back to the page) */
+  headerEnd?: ComponentChildren;
+  /** under the header: a note about the panel itself rather than the record */
+  notice?: ComponentChildren;
+  /** false where the panel cannot collapse (the side panel: the browser closes it) */
+  collapsible?: boolean;
   /** reloads the page behind, so Zoho's own Territories field shows the change */
   onReloadPage?: () => void;
 }
@@ -229,6 +235,9 @@ export function Panel({
   focusRequest = 0,
   headerStart,
   foot,
+  headerEnd,
+  notice,
+  collapsible = true,
   onReloadPage,
 }: PanelProps) {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
@@ -266,7 +275,7 @@ export function Panel({
   });
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || collapsed) return;
+    if (event.key !== 'Escape' || collapsed || !collapsible) return;
     event.preventDefault();
     event.stopPropagation();
     onCollapsedChange(true);
@@ -321,19 +330,23 @@ export function Panel({
             >
               Refresh
             </button>
-            <button
-              type="button"
-              class="tp-button tp-quiet tp-icon"
-              data-focus-key="collapse"
-              aria-expanded="true"
-              aria-controls={bodyId}
-              aria-label="Collapse territory panel"
-              aria-keyshortcuts="Escape"
-              onClick={() => toggle(true)}
-            >
-              <span aria-hidden="true">{'›'}</span>
-            </button>
+            {headerEnd}
+            {collapsible ? (
+              <button
+                type="button"
+                class="tp-button tp-quiet tp-icon"
+                data-focus-key="collapse"
+                aria-expanded="true"
+                aria-controls={bodyId}
+                aria-label="Collapse territory panel"
+                aria-keyshortcuts="Escape"
+                onClick={() => toggle(true)}
+              >
+                <span aria-hidden="true">{'›'}</span>
+              </button>
+            ) : null}
           </header>
+          {notice}
           <div class="tp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {state.announcement ? <span key={state.announcement.seq}>{state.announcement.text}</span> : null}
           </div>

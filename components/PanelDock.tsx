@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorInfo, Result } from '@/utils/messaging';
 import type { PageRoom } from '@/utils/panel/page-room';
 import {
   edgeAt,
@@ -10,14 +11,20 @@ import {
   reservedWidth,
   resized,
 } from '@/utils/panel/placement';
+import { describeError } from '@/utils/zoho-errors';
 import { Panel, type PanelProps } from './Panel';
 
-export interface PanelDockProps extends Omit<PanelProps, 'collapsed' | 'onCollapsedChange' | 'headerStart' | 'foot'> {
+export interface PanelDockProps
+  extends Omit<PanelProps, 'collapsed' | 'onCollapsedChange' | 'headerStart' | 'foot' | 'headerEnd' | 'notice'> {
   room: PageRoom;
   initialPlacement: PanelPlacement;
   initialCollapsed: boolean;
   savePlacement(placement: PanelPlacement): void;
   saveCollapsed(collapsed: boolean): void;
+  /** Moves the panel to the browser's side panel; the page then unmounts the dock. */
+  moveToSidePanel?: () => Promise<Result<null>>;
+  /** 'side panel' (Chrome) or 'sidebar' (Firefox) */
+  sidePanelName?: string;
 }
 
 const KEY_STEP = 24;
@@ -33,8 +40,12 @@ export function PanelDock({
   initialCollapsed,
   savePlacement,
   saveCollapsed,
+  moveToSidePanel,
+  sidePanelName = 'side panel',
   ...panelProps
 }: PanelDockProps) {
+  const [sidePanelError, setSidePanelError] = useState<ErrorInfo | null>(null);
+  const moving = useRef(false);
   const [placement, setPlacement] = useState(initialPlacement);
   const [collapsed, setCollapsed] = useState(initialCollapsed);
   const [band, setBand] = useState<FreeBand>({ top: 0, bottom: window.innerHeight });
@@ -174,6 +185,40 @@ export function PanelDock({
           ...(height === null ? {} : { height: `${height}px` }),
         };
 
+  const toSidePanel = moveToSidePanel ? (
+    <button
+      type="button"
+      class="tp-button tp-quiet tp-icon"
+      data-focus-key="side-panel"
+      aria-label={`Move to the browser's ${sidePanelName}`}
+      title={`Move to the browser's ${sidePanelName}`}
+      onClick={() => {
+        if (moving.current) return;
+        moving.current = true;
+        setSidePanelError(null);
+        void moveToSidePanel().then((result) => {
+          moving.current = false;
+          if (!result.ok) setSidePanelError(result.error);
+        });
+      }}
+    >
+      <span aria-hidden="true">⇥</span>
+    </button>
+  ) : null;
+  const sidePanelNotice = sidePanelError ? (
+    <div class="tp-stale" role="alert">
+      <p class="tp-note">{describeError(sidePanelError).text}</p>
+      <button
+        type="button"
+        class="tp-button tp-quiet"
+        data-focus-key="side-panel"
+        onClick={() => setSidePanelError(null)}
+      >
+        Dismiss
+      </button>
+    </div>
+  ) : null;
+
   return (
     <div
       ref={dockRef}
@@ -188,6 +233,8 @@ export function PanelDock({
         onCollapsedChange={onCollapsedChange}
         headerStart={grip}
         foot={resizeHandle}
+        headerEnd={toSidePanel}
+        notice={sidePanelNotice}
       />
     </div>
   );

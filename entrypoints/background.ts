@@ -27,11 +27,7 @@ export default defineBackground(() => {
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground(apis, auth);
   const sidePanel = createSidePanelHome({ ...sidePanelApisOf(browser), local: apis.local });
-  listenForMessages(
-    browser.runtime.onMessage,
-    createBackground(apis, auth, bulk.territories, sidePanel),
-    bulk.handle,
-  );
+  listenForMessages(browser.runtime.onMessage, createBackground(apis, auth, bulk.territories, sidePanel), bulk.handle);
   browser.commands.onCommand.addListener(commandHandler(browser.tabs, sidePanel));
   // A job that was running when the worker (or the browser) stopped goes on where it was. The
   // onStartup listener makes Chromium start the worker with the browser, not at the next message.

@@ -178,7 +178,7 @@ const CATALOGUE = {
   },
   SIDE_PANEL_NOT_OPENED: {
     kind: 'setup',
-    text: 'The browser opens its side panel only from its own controls here: click Territory Panel in the toolbar, then “Open in the side panel”.',
+    text: 'This browser opens its sidebar only from its own controls: click Territory Panel in the toolbar, then the button that opens the panel there.',
     action: 'none',
   },
   EXTENSION_RESTARTED: {

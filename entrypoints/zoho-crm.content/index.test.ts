@@ -19,7 +19,7 @@ let requests: Request[];
 function answerAsBackground() {
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = message as Request;
-    if (request.type === 'page.left') {
+    if (request.type === 'page.left' || request.type === 'page.shown') {
       requests.push(request);
       sendResponse({ ok: true, value: null });
       return true;
@@ -106,27 +106,39 @@ describe('zoho-crm content script', () => {
     history.pushState({}, '', RECORD_URL.replace('Potentials', 'Leads'));
     await waitFor(() => document.querySelector('territory-panel') !== null);
     expect((await askStatus())?.page.module).toBe('Leads');
-    await waitFor(() => requests.length === 3);
+    await waitFor(() => requests.length === 5);
     expect(
-      requests.map((request) => (request.type === 'record.territories' ? request.page.module : request.type)),
-    ).toEqual(['Deals', 'page.left', 'Leads']);
+      requests.map((request) => ('page' in request ? `${request.type} ${request.page.module}` : request.type)),
+    ).toEqual([
+      'page.shown Deals',
+      'record.territories Deals',
+      'page.left',
+      'page.shown Leads',
+      'record.territories Leads',
+    ]);
   });
 
   it('says it left a record when the app moves to another record, and not for the same record', async () => {
     answerAsBackground();
     setUrl(RECORD_URL);
     await contentScript.main(ctx);
-    await waitFor(() => requests.length === 1);
+    await waitFor(() => requests.length === 2);
 
     history.pushState({}, '', `${RECORD_URL}?sub_module=notes`);
     // Without the Navigation API, WXT looks at the URL once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(requests).toHaveLength(1);
+    expect(requests).toHaveLength(2);
     history.pushState({}, '', RECORD_URL.replace(/7001$/, '7002'));
-    await waitFor(() => requests.length === 3);
+    await waitFor(() => requests.length === 5);
     expect(
-      requests.map((request) => (request.type === 'record.territories' ? request.page.recordId : request.type)),
-    ).toEqual(['407625000068467001', 'page.left', '407625000068467002']);
+      requests.map((request) => ('page' in request ? `${request.type} ${request.page.recordId}` : request.type)),
+    ).toEqual([
+      'page.shown 407625000068467001',
+      'record.territories 407625000068467001',
+      'page.left',
+      'page.shown 407625000068467002',
+      'record.territories 407625000068467002',
+    ]);
   });
 
   it('stops answering once its context is invalidated', async () => {

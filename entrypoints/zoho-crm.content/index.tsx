@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
-import { reportPageLeft, requestBulkPage } from './panel-api';
+import { reportPageLeft, reportPageShown, requestBulkPage } from './panel-api';
 import { createPanelHost } from './panel-host';
 import { createSelectionHost } from './selection-host';
 
@@ -20,7 +20,9 @@ export default defineContentScript({
     const follow = (url: string) => {
       const record = parseRecordPage(url);
       // Before the panel reads the next record, so that a read of this one answered late is ignored.
-      if (host.page && !(record && isSameRecordPage(record, host.page))) reportPageLeft();
+      const sameRecord = record !== null && host.page !== null && isSameRecordPage(record, host.page);
+      if (host.page && !sameRecord) reportPageLeft();
+      if (record && !sameRecord) reportPageShown(record);
       host.show(record);
       selection.show(parseListPage(url));
     };

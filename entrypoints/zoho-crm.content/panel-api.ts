@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ListPage } from '@/utils/crm-page';
+import type { ListPage, RecordPage } from '@/utils/crm-page';
 import type { Result } from '@/utils/messaging';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import { sendRequest } from '@/utils/send-request';
@@ -14,6 +14,16 @@ export function requestBulkPage(org: ListPage, recordIds: string[]): Promise<Res
     module: org.module,
     recordIds,
   });
+}
+
+/** Tells the background and the side panel which record this frame now shows. */
+export function reportPageShown(page: RecordPage): void {
+  void sendRequest({ type: 'page.shown', page });
+}
+
+/** Moves the panel to the browser's side panel: sent on the user's click, which the browser requires. */
+export function requestSidePanel(): Promise<Result<null>> {
+  return sendRequest({ type: 'sidePanel.open' });
 }
 
 /** Tells the background this frame no longer shows the record it showed (its toolbar badge then clears). */

@@ -5,7 +5,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RecordPage } from '@/utils/crm-page';
 import type { RecordTerritories, Request, Result, TerritoryAssignment } from '@/utils/messaging';
 import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
-import { PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
+import { PANEL_COLLAPSED_KEY, PANEL_HOME_KEY } from '@/utils/panel/preferences';
 import { createPanelHost } from './panel-host';
 
 const page: RecordPage = {
@@ -180,6 +180,35 @@ describe('createPanelHost', () => {
     const dock = document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-dock');
     expect(dock?.classList.contains('tp-dock-left')).toBe(true);
     expect(dock?.style.height).toBe('300px');
+  });
+
+  it('mounts nothing in the page while the panel lives in the side panel, and follows a move either way', async () => {
+    await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(document.querySelector('territory-panel')).toBeNull();
+    expect(requests).toEqual([]);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    expect(host.page).toEqual(page);
+
+    await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'page' });
+    await waitFor(() => shadowText()?.includes('South') === true);
+    expect(requests).toEqual([{ type: 'record.territories', page }]);
+
+    await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
+    await waitFor(() => document.querySelector('territory-panel') === null);
+    await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '');
+  });
+
+  it('offers the move to the browser’s side panel in the panel’s header', async () => {
+    const host = createPanelHost(ctx);
+    host.show(page);
+    await waitFor(() => shadowText()?.includes('South') === true);
+    const move = document
+      .querySelector('territory-panel')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('.tp-header [data-focus-key="side-panel"]');
+    expect(move?.getAttribute('aria-label')).toBe("Move to the browser's side panel");
   });
 
   it('takes the panel away when the extension context goes', async () => {

@@ -14,8 +14,16 @@ import {
   type PanelPlacement,
   readPlacement,
 } from '@/utils/panel/placement';
-import { isCollapsed, isModuleOff, moduleOffKey, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
-import { createPanelApi } from './panel-api';
+import {
+  isCollapsed,
+  isModuleOff,
+  moduleOffKey,
+  PANEL_COLLAPSED_KEY,
+  PANEL_HOME_KEY,
+  type PanelHome,
+  readPanelHome,
+} from '@/utils/panel/preferences';
+import { createPanelApi, requestSidePanel } from './panel-api';
 import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
 
 export interface PanelHost {
@@ -31,16 +39,26 @@ interface Preferences {
   collapsed: boolean;
   placement: PanelPlacement;
   theme: ThemePreference;
+  home: PanelHome;
 }
 
 async function readPreferences(): Promise<Preferences> {
-  const stored = await browser.storage.local.get([PANEL_COLLAPSED_KEY, PANEL_PLACEMENT_KEY, PANEL_THEME_KEY]);
+  const stored = await browser.storage.local.get([
+    PANEL_COLLAPSED_KEY,
+    PANEL_PLACEMENT_KEY,
+    PANEL_THEME_KEY,
+    PANEL_HOME_KEY,
+  ]);
   return {
     collapsed: isCollapsed(stored),
     placement: readPlacement(stored[PANEL_PLACEMENT_KEY]),
     theme: readThemePreference(stored[PANEL_THEME_KEY]),
+    home: readPanelHome(stored[PANEL_HOME_KEY]),
   };
 }
+
+/** What the browser calls its panel for extensions. */
+const SIDE_PANEL_NAME = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
 
 function keep(values: Record<string, unknown>): void {
   browser.storage.local.set(values).catch(() => {
@@ -52,7 +70,7 @@ function keep(values: Record<string, unknown>): void {
 export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let current: RecordPage | null = null;
   let mounted = false;
-  let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto' };
+  let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto', home: 'page' };
   let moduleOff = false;
   let focusRequest = 0;
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
@@ -83,6 +101,8 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
           keep({ [PANEL_COLLAPSED_KEY]: collapsed });
         }}
         onReloadPage={() => location.reload()}
+        sidePanelName={SIDE_PANEL_NAME}
+        moveToSidePanel={requestSidePanel}
       />,
       container,
     );
@@ -99,6 +119,15 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       },
     };
     preferences = await readPreferences();
+    // The panel moves between the page and the browser's side panel from here, the side panel or
+    // the options page: every frame follows the stored choice.
+    const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(PANEL_HOME_KEY in changes)) return;
+      preferences = { ...preferences, home: readPanelHome(changes[PANEL_HOME_KEY]?.newValue) };
+      sync().catch(report);
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
     const created = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'territory-panel',
       position: 'overlay',
@@ -133,12 +162,14 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     } else {
       moduleOff = false;
     }
-    if (current && !mounted) {
+    // In side-panel mode nothing is mounted in the page.
+    const shown = current !== null && preferences.home === 'page';
+    if (shown && !mounted) {
       instance.mount();
       mounted = true;
-    } else if (current && mounted) {
+    } else if (shown && mounted) {
       renderPanel(instance.uiContainer);
-    } else if (!current && mounted) {
+    } else if (!shown && mounted) {
       // Unmounting the dock gives the page its room back.
       instance.remove();
       mounted = false;

@@ -4,8 +4,8 @@ import type { AuthSession } from '../auth/session';
 import { type Request, RequestSchema, type ResponseFor, type Result } from '../messaging';
 import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
-import type { OpenBulkPageRequest } from './open-bulk-page';
 import { frameOf } from './badge';
+import type { OpenBulkPageRequest } from './open-bulk-page';
 import type { RecordRequests } from './record-requests';
 import type { SidePanelHome } from './side-panel';
 
