@@ -39,6 +39,8 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
     saveStartCollapsed: vi.fn<OptionsApi['saveStartCollapsed']>(async () => undefined),
     loadTheme: vi.fn<OptionsApi['loadTheme']>(async () => 'auto'),
     saveTheme: vi.fn<OptionsApi['saveTheme']>(async () => undefined),
+    loadHome: vi.fn<OptionsApi['loadHome']>(async () => 'page'),
+    saveHome: vi.fn<OptionsApi['saveHome']>(async () => undefined),
     resetPlacement: vi.fn<OptionsApi['resetPlacement']>(async () => undefined),
     panelShortcut: vi.fn<OptionsApi['panelShortcut']>(async () => 'Alt+Shift+T'),
     copyText: vi.fn<OptionsApi['copyText']>(async () => true),
@@ -218,6 +220,18 @@ describe('PanelPreferences', () => {
     fireEvent.change(select, { target: { value: 'auto' } });
     await settle();
     expect(api.saveTheme).toHaveBeenCalledExactlyOnceWith('auto');
+  });
+
+  it('says where the panel shows: in the page by default, or in the browser’s side panel', async () => {
+    const api = fakeApi();
+    render(<PanelPreferences api={api} />);
+    await settle();
+    const select = screen.getByRole('combobox', { name: 'Where the panel shows' }) as HTMLSelectElement;
+    expect(select.value).toBe('page');
+    fireEvent.change(select, { target: { value: 'side-panel' } });
+    await settle();
+    expect(api.saveHome).toHaveBeenCalledExactlyOnceWith('side-panel');
+    expect(select.value).toBe('side-panel');
   });
 
   it('puts the panel back at the right edge and tells the shortcut the user has', async () => {

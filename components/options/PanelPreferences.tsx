@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ThemePreference } from '@/utils/panel/page-theme';
+import type { PanelHome } from '@/utils/panel/preferences';
 import type { OptionsApi } from './options-api';
 
 const THEMES: readonly (readonly [ThemePreference, string])[] = [
@@ -8,7 +9,15 @@ const THEMES: readonly (readonly [ThemePreference, string])[] = [
   ['dark', 'Dark'],
 ];
 
+const SIDE_PANEL_NAME = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
+
+const HOMES: readonly (readonly [PanelHome, string])[] = [
+  ['page', 'In the Zoho page, beside the record'],
+  ['side-panel', `In the browser’s ${SIDE_PANEL_NAME}`],
+];
+
 interface Loaded {
+  home: PanelHome;
   collapsed: boolean;
   theme: ThemePreference;
   shortcut: string | null;
@@ -17,14 +26,15 @@ interface Loaded {
 export function PanelPreferences({ api }: { api: OptionsApi }) {
   const checkboxId = useId();
   const themeId = useId();
+  const homeId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [placementReset, setPlacementReset] = useState(false);
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.loadStartCollapsed(), api.loadTheme(), api.panelShortcut()]).then(
-      ([collapsed, theme, shortcut]) => {
-        if (live) setLoaded({ collapsed, theme, shortcut });
+    Promise.all([api.loadHome(), api.loadStartCollapsed(), api.loadTheme(), api.panelShortcut()]).then(
+      ([home, collapsed, theme, shortcut]) => {
+        if (live) setLoaded({ home, collapsed, theme, shortcut });
       },
     );
     return () => {
@@ -35,6 +45,29 @@ export function PanelPreferences({ api }: { api: OptionsApi }) {
   return (
     <section class="op-section" aria-labelledby="panel-heading">
       <h2 id="panel-heading">Panel</h2>
+      <div class="op-field">
+        <label for={homeId}>Where the panel shows</label>
+        <select
+          id={homeId}
+          value={loaded?.home ?? 'page'}
+          disabled={loaded === null}
+          onChange={(event) => {
+            const home = event.currentTarget.value as PanelHome;
+            setLoaded((current) => (current ? { ...current, home } : current));
+            void api.saveHome(home);
+          }}
+        >
+          {HOMES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="op-muted">
+        In the {SIDE_PANEL_NAME}, the panel shows the record of the active tab and nothing is added to Zoho’s page. Open
+        it from the toolbar button (Territory Panel → Open in the {SIDE_PANEL_NAME}) or from the panel’s ⇥ button.
+      </p>
       <div class="op-check">
         <input
           id={checkboxId}

@@ -1,6 +1,7 @@
 import type { DataCentre } from '@/utils/data-centres';
 import type { Connection, Result } from '@/utils/messaging';
 import type { ThemePreference } from '@/utils/panel/page-theme';
+import type { PanelHome } from '@/utils/panel/preferences';
 
 /** What the options page needs from the extension; entrypoints/options builds the real one. */
 export interface OptionsApi {
@@ -18,6 +19,8 @@ export interface OptionsApi {
   saveStartCollapsed(collapsed: boolean): Promise<void>;
   loadTheme(): Promise<ThemePreference>;
   saveTheme(theme: ThemePreference): Promise<void>;
+  loadHome(): Promise<PanelHome>;
+  saveHome(home: PanelHome): Promise<void>;
   /** Puts the panel back at the right edge, at its own height. */
   resetPlacement(): Promise<void>;
   /** The keys the user set for opening the panel, '' when none; null where the browser cannot tell. */

@@ -16,6 +16,8 @@ function fakeApi(status: PanelStatus | null, connections: Result<Connection[]>) 
     tabStatus: vi.fn<PopupApi['tabStatus']>(async () => status),
     connections: vi.fn<PopupApi['connections']>(async () => connections),
     openOptions: vi.fn<PopupApi['openOptions']>(),
+    openSidePanel: vi.fn<PopupApi['openSidePanel']>(),
+    sidePanelName: 'side panel',
     bulkPageUrl: BULK_PAGE_URL,
   } satisfies PopupApi;
 }
@@ -65,6 +67,14 @@ describe('Popup', () => {
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(api.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('moves the panel to the browser’s side panel', async () => {
+    const api = fakeApi(null, { ok: true, value: [] });
+    render(<Popup api={api} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Open in the side panel' }));
+    expect(api.openSidePanel).toHaveBeenCalledOnce();
   });
 
   it('links to the bulk page in a tab of its own', async () => {

@@ -12,11 +12,15 @@ export interface PopupApi {
   openOptions(): void;
   /** `runtime.getURL('/bulk.html')`: extension pages may link to each other */
   bulkPageUrl: string;
+  /** Opens the browser's side panel with the territory panel and makes it the panel's home. */
+  openSidePanel(): void;
+  /** 'side panel' (Chrome) or 'sidebar' (Firefox) */
+  sidePanelName: string;
 }
 
 type Loading<T> = { loading: true } | { loading: false; value: T };
 
-function TabStatus({ status }: { status: Loading<PanelStatus | null> }) {
+function TabStatus({ status, sidePanelName }: { status: Loading<PanelStatus | null>; sidePanelName: string }) {
   if (status.loading) return <p class="pp-muted">Checking this tab…</p>;
   const page = status.value?.page;
   if (!page) return <p>Open a Lead, Account, Contact or Deal in Zoho CRM to see its territories</p>;
@@ -24,7 +28,7 @@ function TabStatus({ status }: { status: Loading<PanelStatus | null> }) {
   return (
     <p>
       This tab shows a Zoho CRM {moduleSingular(page.module)} ({where}). Its territories are in the panel at the right
-      edge of the page.
+      edge of the page, or in the browser's {sidePanelName} if you moved it there.
     </p>
   );
 }
@@ -80,12 +84,17 @@ export function Popup({ api }: { api: PopupApi }) {
   return (
     <main class="pp">
       <h1 class="pp-title">Territory Panel</h1>
-      <TabStatus status={status} />
+      <TabStatus status={status} sidePanelName={api.sidePanelName} />
       <ConnectionStatus connections={connections} status={status} />
       <p>
         <a class="pp-link" href={api.bulkPageUrl} target="_blank" rel="noopener">
           Remove territories from many records
         </a>
+      </p>
+      <p>
+        <button type="button" class="pp-button" onClick={() => api.openSidePanel()}>
+          Open in the {api.sidePanelName}
+        </button>
       </p>
       <button type="button" class="pp-button" onClick={() => api.openOptions()}>
         Open options

@@ -4,7 +4,13 @@ import { FOCUS_PANEL_COMMAND } from '@/utils/background/commands';
 import { buildClientId } from '@/utils/panel/client-id';
 import { PANEL_THEME_KEY, readThemePreference } from '@/utils/panel/page-theme';
 import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
-import { CLIENT_ID_KEY, isCollapsed, PANEL_COLLAPSED_KEY } from '@/utils/panel/preferences';
+import {
+  CLIENT_ID_KEY,
+  isCollapsed,
+  PANEL_COLLAPSED_KEY,
+  PANEL_HOME_KEY,
+  readPanelHome,
+} from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
 
 async function copyText(text: string): Promise<boolean> {
@@ -35,6 +41,8 @@ export function createOptionsApi(): OptionsApi {
     saveStartCollapsed: (collapsed) => browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: collapsed }),
     loadTheme: async () => readThemePreference((await browser.storage.local.get(PANEL_THEME_KEY))[PANEL_THEME_KEY]),
     saveTheme: (theme) => browser.storage.local.set({ [PANEL_THEME_KEY]: theme }),
+    loadHome: async () => readPanelHome((await browser.storage.local.get(PANEL_HOME_KEY))[PANEL_HOME_KEY]),
+    saveHome: (home) => browser.storage.local.set({ [PANEL_HOME_KEY]: home }),
     resetPlacement: () => browser.storage.local.remove(PANEL_PLACEMENT_KEY),
     panelShortcut: async () => {
       try {

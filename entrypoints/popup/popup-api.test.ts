@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -46,5 +47,16 @@ describe('createPopupApi().tabStatus', () => {
     const send = vi.spyOn(browser.tabs, 'sendMessage');
     expect(await createPopupApi().tabStatus()).toBeNull();
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('createPopupApi().openSidePanel', () => {
+  it('opens the window’s side panel within the click, then keeps it as the panel’s home', async () => {
+    const open = vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    createPopupApi().openSidePanel();
+    expect(open).toHaveBeenCalledExactlyOnceWith({ windowId: browser.windows.WINDOW_ID_CURRENT });
+    await vi.waitFor(() => expect(close).toHaveBeenCalledOnce());
+    expect(await browser.storage.local.get('panel:home')).toEqual({ 'panel:home': 'side-panel' });
   });
 });
