@@ -206,8 +206,13 @@ export function PanelDock({
     </button>
   ) : null;
   const sidePanelNotice = sidePanelError ? (
-    <div class="tp-stale" role="alert">
+    <div class="tp-stale tp-stale-stacked" role="alert">
       <p class="tp-note">{describeError(sidePanelError).text}</p>
+      {panelProps.api.openOptions ? (
+        <button type="button" class="tp-button" onClick={() => panelProps.api.openOptions?.()}>
+          Open options
+        </button>
+      ) : null}
       <button
         type="button"
         class="tp-button tp-quiet"

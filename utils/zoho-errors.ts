@@ -178,8 +178,8 @@ const CATALOGUE = {
   },
   SIDE_PANEL_NOT_OPENED: {
     kind: 'setup',
-    text: 'This browser opens its sidebar only from its own controls: click Territory Panel in the toolbar, then the button that opens the panel there.',
-    action: 'none',
+    text: 'This browser opens its sidebar only from its own controls: click Territory Panel in the toolbar, then the button that opens the panel there. The options keep it there for good.',
+    action: 'open-options',
   },
   EXTENSION_RESTARTED: {
     kind: 'network',

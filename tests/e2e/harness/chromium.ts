@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { hostResolverRules } from '../../../sandbox/browser-flags';
 import { STAND_IN_BUILD_DIR } from '../../../scripts/build-for-stand-in';
 import type { BrowserTab, ExtensionBrowser } from './driver';
+import { WHOLE_DOCUMENT } from './in-page';
+import { puppeteerDocument } from './puppeteer-document';
 import { createTab, type DocumentDriver } from './tab';
 
 export const CHROMIUM_BUILD = resolve(STAND_IN_BUILD_DIR, 'chrome-mv3');
@@ -32,8 +35,11 @@ export async function launchChromium(
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',
+      // Playwright lists no side panel page: a second client reaches it over this port.
+      '--remote-debugging-port=0',
     ],
   });
+  let inspector: PuppeteerBrowser | null = null;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   // Node's URL gives non-special schemes an opaque origin, so build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
@@ -44,14 +50,27 @@ export async function launchChromium(
     extensionOrigin,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await context.newPage()),
+    sidePanel: async () => {
+      inspector ??= await connectInspector(profile);
+      const target = await inspector.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), { timeout: 10_000 });
+      const panel = await target.asPage();
+      return createTab(puppeteerDocument(panel, panel.mainFrame()), WHOLE_DOCUMENT);
+    },
     nextWindow: async (timeoutMs = 15_000) => wrapPage(await context.waitForEvent('page', { timeout: timeoutMs })),
     panelShortcut: () => sendPanelShortcut(context),
     stopBackground: () => stopServiceWorkers(context, page),
     close: async () => {
+      await inspector?.disconnect();
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A Puppeteer client beside Playwright's, on the port Chromium wrote into the profile. */
+async function connectInspector(profile: string): Promise<PuppeteerBrowser> {
+  const [port] = (await readFile(join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+  return puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
 }
 
 interface ChromeTabs {
@@ -114,6 +133,7 @@ function playwrightDocument(page: Page, frame: Frame): DocumentDriver {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

@@ -13,6 +13,11 @@ export interface ExtensionBrowser {
   readonly tab: BrowserTab;
   /** Opens another tab (options page, a second record). */
   newTab(): Promise<BrowserTab>;
+  /**
+   * The extension's side panel page once the browser shows it (Chromium: the real side panel; Firefox:
+   * the same page in a tab, since WebDriver BiDi does not reach the sidebar).
+   */
+  sidePanel(): Promise<BrowserTab>;
   /** Resolves with the next window the browser opens (the OAuth consent page). */
   nextWindow(timeoutMs?: number): Promise<BrowserTab>;
   /**
@@ -58,5 +63,7 @@ export interface BrowserTab {
   /** The same operations inside the first child frame whose URL contains `urlPart`. */
   frame(urlPart: string): Promise<BrowserTab>;
   screenshot(path: string): Promise<void>;
+  /** Makes this tab the active one of its window (a tab switch). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }

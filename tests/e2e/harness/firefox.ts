@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { STAND_IN_BUILD_DIR } from '../../../scripts/build-for-stand-in';
 import type { BrowserTab, ExtensionBrowser } from './driver';
-import { createTab, type DocumentDriver } from './tab';
+import { WHOLE_DOCUMENT } from './in-page';
+import { puppeteerDocument } from './puppeteer-document';
+import { createTab } from './tab';
+import { waitFor } from './wait';
 
 export const FIREFOX_BUILD = resolve(STAND_IN_BUILD_DIR, 'firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -33,7 +36,20 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
     extensionOrigin: `moz-extension://${EXTENSION_UUID}`,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await browser.newPage()),
-    nextWindow: (timeoutMs = 15_000) => nextPage(browser, timeoutMs),
+    // WebDriver BiDi reaches neither the sidebar nor a tab navigated to an extension page: an
+    // extension page already open (the options) opens the sidebar's page in a tab of the window,
+    // which follows the window's other tabs as the sidebar does.
+    sidePanel: async () => {
+      const opener = await extensionPage(browser);
+      const opened = nextPage(browser, 10_000);
+      await opener.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { tabs: { create(p: object): Promise<unknown> } } }).browser;
+        await api.tabs.create({ url: '/sidepanel.html', active: false });
+      });
+      const page = await opened;
+      return createTab(puppeteerDocument(page, page.mainFrame()), WHOLE_DOCUMENT);
+    },
+    nextWindow: async (timeoutMs = 15_000) => wrapPage(await nextPage(browser, timeoutMs)),
     // WebDriver BiDi reaches no extension background, and a browser shortcut cannot be pressed.
     panelShortcut: null,
     stopBackground: null,
@@ -41,53 +57,29 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
   };
 }
 
-async function nextPage(browser: Browser, timeoutMs: number): Promise<BrowserTab> {
+/** The address a page really shows: BiDi reports an extension page as about:blank. */
+function addressOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.href).catch(() => 'about:blank');
+}
+
+async function nextPage(browser: Browser, timeoutMs: number): Promise<Page> {
   const existing = new Set(browser.targets());
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'page' && !existing.has(t) && t.url() !== 'about:blank',
-    { timeout: timeoutMs },
-  );
+  const target = await browser.waitForTarget((t) => t.type() === 'page' && !existing.has(t), { timeout: timeoutMs });
   const page = await target.page();
   if (!page) throw new Error('new window has no page');
-  return wrapPage(page);
+  await waitFor('the new window to load', async () => ((await addressOf(page)) === 'about:blank' ? null : true), {
+    timeoutMs,
+  });
+  return page;
+}
+
+async function extensionPage(browser: Browser): Promise<Page> {
+  for (const page of await browser.pages()) {
+    if ((await addressOf(page)).startsWith(`moz-extension://${EXTENSION_UUID}/`)) return page;
+  }
+  throw new Error('Firefox: no extension page is open (open the options first) to reach the sidebar page');
 }
 
 function wrapPage(page: Page): BrowserTab {
   return createTab(puppeteerDocument(page, page.mainFrame()));
-}
-
-function puppeteerDocument(page: Page, frame: Frame): DocumentDriver {
-  return {
-    // The libraries' own types unbox handles; the arguments here are plain JSON.
-    evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) =>
-      frame.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown) as Promise<T>,
-    click: async (at, count) => {
-      // Coordinates inside a child frame are relative to it; the mouse works in page coordinates.
-      const box = frame === page.mainFrame() ? null : await (await frame.frameElement())?.boundingBox();
-      await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y, { count, delay: 10 });
-    },
-    goto: async (url) => {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-    },
-    url: () => frame.url(),
-    pressKey: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    drag: async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 10 });
-      await page.mouse.up();
-    },
-    setViewport: (width, height) => page.setViewport({ width, height }),
-    addScript: async (source) => {
-      await frame.addScriptTag({ content: source });
-    },
-    childFrame: (urlPart) => {
-      const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
-      return child ? puppeteerDocument(page, child) : undefined;
-    },
-    screenshot: async (path) => {
-      await page.screenshot({ path: path as `${string}.png` });
-    },
-    close: () => page.close(),
-  };
 }

@@ -1,10 +1,12 @@
 // Functions evaluated in the page's main world; each must be self-contained (it is serialised).
 
 export const PANEL_HOST = 'territory-panel';
+/** `hostTag` of a panel that is the document itself (the side panel page), not in a shadow root. */
+export const WHOLE_DOCUMENT = '';
 
 /** The panel's text (its styles left out), or null when the panel is not mounted in this document. */
 export function readPanelText(hostTag: string): string | null {
-  const root = document.querySelector(hostTag)?.shadowRoot;
+  const root = hostTag === '' ? document.body : document.querySelector(hostTag)?.shadowRoot;
   if (!root) return null;
   const parts: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -17,7 +19,7 @@ export function readPanelText(hostTag: string): string | null {
 
 /** Centre of the panel element whose accessible name is `name`, scrolled into view; null if absent or disabled. */
 export function locatePanelControl(args: { hostTag: string; name: string }): { x: number; y: number } | null {
-  const root = document.querySelector(args.hostTag)?.shadowRoot;
+  const root = args.hostTag === '' ? document : document.querySelector(args.hostTag)?.shadowRoot;
   if (!root) return null;
   const candidates = root.querySelectorAll<HTMLElement>('button, a, input, [role="button"], summary');
   for (const el of candidates) {
@@ -37,7 +39,7 @@ export function locatePanelControl(args: { hostTag: string; name: string }): { x
 }
 
 export function focusedPanelName(hostTag: string): string | null {
-  const root = document.querySelector(hostTag)?.shadowRoot;
+  const root = hostTag === '' ? document : document.querySelector(hostTag)?.shadowRoot;
   const el = root?.activeElement as HTMLElement | null | undefined;
   if (!el) return null;
   return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -75,7 +77,7 @@ export interface PanelRow {
 
 /** The territory rows the panel lists, or null when the panel is not mounted. */
 export function readPanelRows(hostTag: string): PanelRow[] | null {
-  const root = document.querySelector(hostTag)?.shadowRoot;
+  const root = hostTag === '' ? document : document.querySelector(hostTag)?.shadowRoot;
   if (!root) return null;
   return [...root.querySelectorAll<HTMLElement>('[data-territory-id]')].map((row) => ({
     id: row.dataset.territoryId ?? '',
@@ -174,14 +176,11 @@ export async function runAxe(hostTag: string): Promise<AxeViolation[]> {
     violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
   };
   const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
-  const result = await axe.run(
-    { include: [{ fromShadowDom: [hostTag, 'aside'] }] },
-    {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // Off by default in axe, and the one a busy button failed before.
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    },
-  );
+  const result = await axe.run(hostTag === '' ? document : { include: [{ fromShadowDom: [hostTag, 'aside'] }] }, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    // Off by default in axe, and the one a busy button failed before.
+    rules: { 'label-content-name-mismatch': { enabled: true } },
+  });
   return result.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,

@@ -40,17 +40,20 @@ export interface DocumentDriver {
   addScript(source: string): Promise<void>;
   childFrame(urlPart: string): DocumentDriver | undefined;
   screenshot(path: string): Promise<void>;
+  /** Makes this tab the active one of its window. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createTab(doc: DocumentDriver): BrowserTab {
-  const locateControl = (name: string, host = PANEL_HOST) => doc.evaluate(locatePanelControl, { hostTag: host, name });
+/** `panelHost`: the panel's shadow host, or WHOLE_DOCUMENT where the document is the panel (side panel). */
+export function createTab(doc: DocumentDriver, panelHost = PANEL_HOST): BrowserTab {
+  const locateControl = (name: string, host = panelHost) => doc.evaluate(locatePanelControl, { hostTag: host, name });
   return {
     goto: (url) => doc.goto(url),
     url: async () => doc.url(),
     evaluate: (fn) => doc.evaluate(fn, undefined),
-    panelText: () => doc.evaluate(readPanelText, PANEL_HOST),
-    panelRows: () => doc.evaluate(readPanelRows, PANEL_HOST),
+    panelText: () => doc.evaluate(readPanelText, panelHost),
+    panelRows: () => doc.evaluate(readPanelRows, panelHost),
     clickPanelButton: async (name, options) => {
       const at = await waitFor(`panel control "${name}"`, () => locateControl(name, options?.host));
       await doc.click(at, options?.clickCount ?? 1);
@@ -90,11 +93,12 @@ export function createTab(doc: DocumentDriver): BrowserTab {
     }),
     axe: async () => {
       if (!(await doc.evaluate(() => 'axe' in window, undefined))) await doc.addScript(await axeSource());
-      return doc.evaluate(runAxe, PANEL_HOST);
+      return doc.evaluate(runAxe, panelHost);
     },
-    focusedPanelElement: () => doc.evaluate(focusedPanelName, PANEL_HOST),
+    focusedPanelElement: () => doc.evaluate(focusedPanelName, panelHost),
     frame: async (urlPart) => createTab(await waitFor(`a frame at ${urlPart}`, async () => doc.childFrame(urlPart))),
     screenshot: (path) => doc.screenshot(path),
+    bringToFront: () => doc.bringToFront(),
     close: () => doc.close(),
   };
 }
