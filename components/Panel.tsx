@@ -35,6 +35,8 @@ export interface PanelProps {
   notice?: ComponentChildren;
   /** false where the panel cannot collapse (the side panel: the browser closes it) */
   collapsible?: boolean;
+  /** the panel is the whole document (the side panel): its main landmark with a level-one heading */
+  standalone?: boolean;
   /** reloads the page behind, so Zoho's own Territories field shows the change */
   onReloadPage?: () => void;
 }
@@ -238,6 +240,7 @@ export function Panel({
   headerEnd,
   notice,
   collapsible = true,
+  standalone = false,
   onReloadPage,
 }: PanelProps) {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
@@ -282,12 +285,14 @@ export function Panel({
     focus.leave();
   };
 
+  const Landmark = standalone ? 'main' : 'aside';
+  const Heading = standalone ? 'h1' : 'h2';
   const { state } = controller;
   const listBusy = state.list.status === 'loading' || state.refreshing;
   const count = countOf(state);
   return (
     <OpenOptionsContext.Provider value={api.openOptions ?? null}>
-      <aside
+      <Landmark
         ref={asideRef}
         class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'}
         data-theme={theme}
@@ -316,10 +321,10 @@ export function Panel({
         <div id={bodyId} class="tp-body" hidden={collapsed}>
           <header class="tp-header">
             {headerStart}
-            <h2 class="tp-title" tabIndex={-1} data-focus-key="heading">
+            <Heading class="tp-title" tabIndex={-1} data-focus-key="heading">
               Territories
               {count !== null ? <span class="tp-count"> {count}</span> : null}
-            </h2>
+            </Heading>
             <button
               type="button"
               class="tp-button tp-quiet"
@@ -377,7 +382,7 @@ export function Panel({
           ) : null}
         </div>
         {collapsed ? null : foot}
-      </aside>
+      </Landmark>
     </OpenOptionsContext.Provider>
   );
 }

@@ -1,16 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type RecordPage, recordKey } from '@/utils/crm-page';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { recordKey } from '@/utils/crm-page';
 import type { PanelTheme } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
+import type { ActiveTab } from '@/utils/side-panel/follow-active-tab';
 import { Panel } from './Panel';
 
 /** What the side panel needs from the extension; entrypoints/sidepanel builds the real one. */
-export interface SidePanelApi extends PanelApi {
+export interface SidePanelApi {
   /**
-   * Calls back with the record page the window's active tab shows (null: none), now and whenever the
-   * user switches tabs or the app moves on; returns the unsubscribe.
+   * Calls back with the window's active tab and the record it shows, now and whenever the user
+   * switches tabs or the app moves on; returns the unsubscribe.
    */
-  followActiveTab(onPage: (page: RecordPage | null) => void): () => void;
+  followActiveTab(onTab: (tab: ActiveTab) => void): () => void;
+  /** The panel's requests for the record a tab shows (that tab's toolbar badge follows them). */
+  panelApi(tabId: number | undefined): PanelApi;
   /** Makes the page the panel's home again and closes the side panel. */
   showInPage(): void;
 }
@@ -25,8 +28,11 @@ export interface SidePanelProps {
 /** The same Panel as in the page, in the browser's side panel, for the record of the active tab. */
 export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
   // undefined: the active tab has not answered yet
-  const [page, setPage] = useState<RecordPage | null | undefined>(undefined);
-  useEffect(() => api.followActiveTab(setPage), [api]);
+  const [tab, setTab] = useState<ActiveTab | undefined>(undefined);
+  useEffect(() => api.followActiveTab(setTab), [api]);
+  const tabId = tab?.tabId;
+  const panelApi = useMemo(() => api.panelApi(tabId), [api, tabId]);
+  const page = tab?.page;
 
   const backToPage = (
     <button
@@ -49,7 +55,7 @@ export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
           {backToPage}
         </header>
         <p class="tp-message" role="status">
-          {page === undefined
+          {tab === undefined
             ? 'Checking this tab…'
             : 'Open a Lead, Account, Contact or Deal in Zoho CRM to see its territories here.'}
         </p>
@@ -60,10 +66,11 @@ export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
     <Panel
       key={recordKey(page)}
       page={page}
-      api={api}
+      api={panelApi}
       collapsed={false}
       onCollapsedChange={() => undefined}
       collapsible={false}
+      standalone
       theme={theme}
       headerEnd={backToPage}
     />

@@ -17,16 +17,29 @@ export const RecordPageSchema = v.strictObject({
   recordId: ZohoId,
 });
 
+/** The tab whose record the side panel acts for: its toolbar badge follows. Side panel only. */
+const SidePanelTab = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+
 export const RequestSchema = v.variant('type', [
   /**
    * Read the record's territories (one GET; the org's territory definitions are read too, at most
    * once per 12 hours). From the content script of that very page.
    */
-  v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema }),
+  v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema, tabId: SidePanelTab }),
   /** Remove one manually assigned territory. From the content script of that very page. */
-  v.strictObject({ type: v.literal('record.removeTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
+  v.strictObject({
+    type: v.literal('record.removeTerritory'),
+    page: RecordPageSchema,
+    territoryId: ZohoId,
+    tabId: SidePanelTab,
+  }),
   /** Assign a territory again (undo). From the content script of that very page. */
-  v.strictObject({ type: v.literal('record.assignTerritory'), page: RecordPageSchema, territoryId: ZohoId }),
+  v.strictObject({
+    type: v.literal('record.assignTerritory'),
+    page: RecordPageSchema,
+    territoryId: ZohoId,
+    tabId: SidePanelTab,
+  }),
   /**
    * The frame no longer shows the record it showed (the app moved on): its tab's toolbar badge stops
    * counting that record's territories. From a content script of a CRM frame.

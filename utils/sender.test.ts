@@ -107,6 +107,8 @@ describe('isAllowedSender', () => {
     ],
     ['remove from an extension page', remove, optionsPage, false],
     ['read from the side panel', read, sidePanel, true],
+    ['read from the side panel for a tab', { ...read, tabId: 3 }, sidePanel, true],
+    ['read from the record’s own page naming a tab', { ...read, tabId: 3 }, contentScript(PAGE_URL), false],
     ['remove from the side panel', remove, sidePanel, true],
     ['assign from the side panel opened with a query', assign, { ...sidePanel, url: `${sidePanel.url}?x=1` }, true],
     [

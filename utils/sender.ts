@@ -35,7 +35,8 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
     // The side panel acts for the record its window's active tab reported: it is our own page, and
     // web pages cannot message the extension at all (no externally_connectable).
     if (kind === 'extension-page') return isSidePanel(sender, extension);
-    return kind === 'content-script' && isFrameOfOrg(sender.url, request.page);
+    // A page speaks for its own tab only: the browser names that.
+    return kind === 'content-script' && request.tabId === undefined && isFrameOfOrg(sender.url, request.page);
   }
   switch (request.type) {
     case 'auth.signIn':

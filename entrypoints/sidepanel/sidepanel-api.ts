@@ -4,6 +4,7 @@ import type { SidePanelApi } from '@/components/SidePanel';
 import type { RecordPage } from '@/utils/crm-page';
 import { type PanelStatus, RecordPageSchema, type TabMessage } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, readThemePreference } from '@/utils/panel/page-theme';
+import type { PanelApi } from '@/utils/panel/panel-controller';
 import { PANEL_HOME_KEY } from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
 import { followActiveTab, type TabEvents } from '@/utils/side-panel/follow-active-tab';
@@ -40,11 +41,11 @@ function tabEvents(): TabEvents {
   };
 }
 
-export function createSidePanelApi(): SidePanelApi {
+function panelApi(tabId: number | undefined): PanelApi {
   return {
-    territories: (page) => sendRequest({ type: 'record.territories', page }),
-    remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId }),
-    assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId }),
+    territories: (page) => sendRequest({ type: 'record.territories', page, tabId }),
+    remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId, tabId }),
+    assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId, tabId }),
     signIn: (dataCentre) => sendRequest({ type: 'auth.signIn', dataCentre }),
     optionsUrl: browser.runtime.getURL('/options.html'),
     openBulkPage: (page) => {
@@ -57,7 +58,13 @@ export function createSidePanelApi(): SidePanelApi {
         recordIds: [],
       });
     },
-    followActiveTab: (onPage) => followActiveTab(tabEvents(), onPage),
+  };
+}
+
+export function createSidePanelApi(): SidePanelApi {
+  return {
+    panelApi,
+    followActiveTab: (onTab) => followActiveTab(tabEvents(), onTab),
     showInPage: () => {
       const saved = browser.storage.local.set({ [PANEL_HOME_KEY]: 'page' });
       // Firefox closes its sidebar only from the user's own input, before anything is awaited;

@@ -164,6 +164,19 @@ describe('the toolbar badge', () => {
     expect(await badgeAfter(removeSouth, topFrame)).toBe('1');
   });
 
+  it('counts on the tab the side panel acted for, and clears when any frame of that tab leaves the record', async () => {
+    const sidePanel: SenderInfo = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
+    const { send, badgeAfter } = setUp({
+      'record.territories': { ok: true, value: listed(SOUTH, TEXAS) },
+      'record.removeTerritory': done,
+      'page.left': nothing,
+    });
+    expect(await badgeAfter({ ...read, tabId: 4 }, sidePanel)).toBe('2');
+    expect(await badgeAfter({ ...removeSouth, tabId: 4 }, sidePanel)).toBe('1');
+    expect(await badgeAfter(left, innerFrame)).toBe('');
+    await send(read, sidePanel);
+  });
+
   it('answers even when the toolbar button refuses (a closed tab)', async () => {
     const badges = createTabBadges({
       setBadgeText: () => Promise.reject(new Error('No tab with id: 4.')),

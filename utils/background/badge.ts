@@ -52,6 +52,14 @@ async function quietly(call: () => Promise<void> | void): Promise<void> {
   }
 }
 
+/** The frame id a count read by the side panel is kept under: no frame of the page has it. */
+const SIDE_PANEL_FRAME = -1;
+
+/** The tab the side panel acted for, as its request says (the sender check keeps pages from saying it). */
+function sidePanelTabOf(request: Request): Frame | null {
+  return 'tabId' in request && request.tabId !== undefined ? { tabId: request.tabId, frameId: SIDE_PANEL_FRAME } : null;
+}
+
 export function frameOf(sender: SenderInfo): Frame | null {
   const tab = sender.tab;
   if (typeof tab !== 'object' || tab === null || !('id' in tab) || typeof tab.id !== 'number') return null;
@@ -97,8 +105,9 @@ export function createTabBadges(button: BadgeApi): TabBadges {
     frames.set(frame.frameId, departuresOf(frame) + 1);
     departures.set(frame.tabId, frames);
     const shown = counted.get(frame.tabId);
-    // Another frame of the tab (Zoho One shows several) may hold the count.
-    if (!shown || shown.frameId === frame.frameId) clear(frame.tabId);
+    // Another frame of the tab (Zoho One shows several) may hold the count; one the side panel read
+    // was for whichever frame showed the record.
+    if (!shown || shown.frameId === frame.frameId || shown.frameId === SIDE_PANEL_FRAME) clear(frame.tabId);
   };
 
   const apply = (request: Request, response: Response, frame: Frame, departuresBefore: number) => {
@@ -127,7 +136,7 @@ export function createTabBadges(button: BadgeApi): TabBadges {
 
   return {
     around: (handle) => async (request, sender) => {
-      const frame = frameOf(sender);
+      const frame = sidePanelTabOf(request) ?? frameOf(sender);
       if (!frame) return handle(request, sender);
       const departuresBefore = departuresOf(frame);
       const response = await handle(request, sender);

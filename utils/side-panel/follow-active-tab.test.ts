@@ -42,10 +42,23 @@ function browserWith(
 }
 
 describe('followActiveTab', () => {
+  it('names the tab with its record', async () => {
+    const { events } = browserWith({ 1: deal, 2: null });
+    const tabs: unknown[] = [];
+    followActiveTab(events, (tab) => tabs.push(tab));
+    await settle();
+    events.onActivated.fire({ tabId: 2, windowId: 10 });
+    await settle();
+    expect(tabs).toEqual([
+      { tabId: 1, page: deal },
+      { tabId: 2, page: null },
+    ]);
+  });
+
   it('shows the active tab’s record, then follows tab switches within its window only', async () => {
     const { events } = browserWith({ 1: deal, 2: account, 3: null });
     const shown: (RecordPage | null)[] = [];
-    followActiveTab(events, (page) => shown.push(page));
+    followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
     expect(shown).toEqual([deal]);
 
@@ -62,7 +75,7 @@ describe('followActiveTab', () => {
     const records: Record<number, RecordPage | null> = { 1: deal, 2: account };
     const { events } = browserWith(records);
     const shown: (RecordPage | null)[] = [];
-    followActiveTab(events, (page) => shown.push(page));
+    followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
 
     events.onMessage.fire({ type: 'page.shown', page: lead }, { tab: { id: 1 } }, undefined);
@@ -81,7 +94,7 @@ describe('followActiveTab', () => {
     const records: Record<number, RecordPage | null> = { 1: deal };
     const { events } = browserWith(records);
     const shown: (RecordPage | null)[] = [];
-    followActiveTab(events, (page) => shown.push(page));
+    followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
     records[1] = null;
     events.onUpdated.fire(1, { status: 'loading' }, undefined);
@@ -97,7 +110,7 @@ describe('followActiveTab', () => {
     let answer: (page: RecordPage | null) => void = () => undefined;
     const { events } = browserWith({ 1: deal });
     const shown: (RecordPage | null)[] = [];
-    followActiveTab(events, (page) => shown.push(page));
+    followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
     events.recordOfTab = () => new Promise((resolve) => (answer = resolve));
     events.onMessage.fire({ type: 'page.left' }, { tab: { id: 1 } }, undefined);
@@ -110,7 +123,7 @@ describe('followActiveTab', () => {
   it('opened as a tab itself, ignores its own tab and waits for the user to pick one', async () => {
     const { events, asked } = browserWith({ 1: deal, 5: null }, { active: 5, ownTabId: 5 });
     const shown: (RecordPage | null)[] = [];
-    followActiveTab(events, (page) => shown.push(page));
+    followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
     expect(shown).toEqual([null]);
     expect(asked).toEqual([]);
@@ -123,7 +136,7 @@ describe('followActiveTab', () => {
   it('stops listening and calling back once unsubscribed', async () => {
     const { events } = browserWith({ 1: deal, 2: account });
     const shown: (RecordPage | null)[] = [];
-    const stop = followActiveTab(events, (page) => shown.push(page));
+    const stop = followActiveTab(events, ({ page }) => shown.push(page));
     await settle();
     stop();
     events.onActivated.fire({ tabId: 2, windowId: 10 });

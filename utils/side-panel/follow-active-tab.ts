@@ -20,8 +20,15 @@ export interface TabEvents {
   parsePage(value: unknown): RecordPage | null;
 }
 
-/** Calls `onPage` with the active tab's record now and on every change; returns the unsubscribe. */
-export function followActiveTab(events: TabEvents, onPage: (page: RecordPage | null) => void): () => void {
+export interface ActiveTab {
+  /** undefined until the window's active tab is known */
+  tabId: number | undefined;
+  /** the record it shows, or null */
+  page: RecordPage | null;
+}
+
+/** Calls `onTab` with the active tab and its record now and on every change; returns the unsubscribe. */
+export function followActiveTab(events: TabEvents, onTab: (tab: ActiveTab) => void): () => void {
   let stopped = false;
   let windowId: number | undefined;
   let ownTabId: number | undefined;
@@ -30,7 +37,7 @@ export function followActiveTab(events: TabEvents, onPage: (page: RecordPage | n
   let generation = 0;
 
   const show = (page: RecordPage | null) => {
-    if (!stopped) onPage(page);
+    if (!stopped) onTab({ tabId: activeTabId, page });
   };
 
   const ask = async (tabId: number | undefined) => {

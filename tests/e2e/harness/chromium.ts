@@ -126,6 +126,9 @@ function playwrightDocument(page: Page, frame: Frame): DocumentDriver {
     addScript: async (source) => {
       await frame.addScriptTag({ content: source });
     },
+    evaluateSource: async (source) => {
+      await frame.evaluate(source);
+    },
     childFrame: (urlPart) => {
       const child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
       return child ? playwrightDocument(page, child) : undefined;

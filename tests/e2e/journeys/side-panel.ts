@@ -57,6 +57,7 @@ export const SIDE_PANEL_JOURNEYS: Journey[] = [
       await waitFor('the panel to leave the page', async () => (await tab.panelText()) === null);
       expect(await tab.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
       await waitForRows(side, 'the Alpine record in the side panel', (listed) => Boolean(rowNamed(listed, 'Germany')));
+      expect(await side.axe()).toEqual([]);
 
       await control.clearLog();
       await side.clickPanelButton('Remove territory Germany');
@@ -76,6 +77,7 @@ export const SIDE_PANEL_JOURNEYS: Journey[] = [
       await control.clearLog();
       await tab.clickPage('[data-zcqa="back-to-list"]');
       await waitForPanelText(side, 'Open a Lead, Account, Contact or Deal');
+      expect(await side.axe()).toEqual([]);
       await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
       await waitForRows(side, 'the Delft record', (listed) => Boolean(rowNamed(listed, 'Netherlands')));
       expect(await tab.panelText()).toBeNull();
