@@ -1,6 +1,7 @@
-// `npm run demo [-- --headless] [-- --screenshot file.png] [-- --collapsed] [-- --night]`: builds the
-// extension, starts the local Zoho stand-in and opens Chromium with the extension on a sample record
-// (--night: Zoho's night mode; --collapsed: the screenshot shows the panel collapsed to its tab).
+// `npm run demo [-- --headless] [-- --screenshot file.png] [-- --collapsed] [-- --night] [-- --side-panel]`:
+// builds the extension, starts the local Zoho stand-in and opens Chromium with the extension on a
+// sample record (--night: Zoho's night mode; --collapsed: the screenshot shows the panel collapsed to
+// its tab; --side-panel: the panel moved to Chrome's side panel, and the screenshot is of that).
 import { parseArgs } from 'node:util';
 import { createControlClient } from '../sandbox/control-client';
 import { ORGS, RECORDS } from '../sandbox/scenarios/default';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     screenshot: { type: 'string' },
     collapsed: { type: 'boolean', default: false },
     night: { type: 'boolean', default: false },
+    'side-panel': { type: 'boolean', default: false },
   },
 });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -45,9 +47,16 @@ if (headless) {
   console.log(`Signed in as the sample EU admin; the panel lists: ${listed.map((r) => r.name).join(', ')}`);
   const calls = await control.log({ kind: 'api' });
   console.log(`API calls made: ${calls.map((c) => `${c.method} ${c.host}${c.path}`).join('; ')}`);
+  let shown = browser.tab;
+  if (values['side-panel']) {
+    await browser.tab.clickPanelButton("Move to the browser's side panel");
+    shown = await browser.sidePanel();
+    const listedThere = await rows(shown);
+    console.log(`Moved to the side panel, which lists: ${listedThere.map((r) => r.name).join(', ')}`);
+  }
   if (values.screenshot) {
     if (values.collapsed) await browser.tab.clickPanelButton('Collapse territory panel');
-    await browser.tab.screenshot(values.screenshot);
+    await shown.screenshot(values.screenshot);
     console.log(`Screenshot: ${values.screenshot}`);
   }
   await stop(0);

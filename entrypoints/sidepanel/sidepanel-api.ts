@@ -76,6 +76,15 @@ export function createSidePanelApi(): SidePanelApi {
   };
 }
 
+/**
+ * Opened as the browser's side panel or sidebar (not as a tab), by whatever means (the browser's own
+ * side panel menu included), this is where the panel lives now: the page lets go of it.
+ */
+export async function claimPanelHome(): Promise<void> {
+  if ((await browser.tabs.getCurrent()) === undefined)
+    await browser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
+}
+
 /** The browser's own scheme unless the user forced one: there is no CRM page behind a side panel. */
 export async function sidePanelTheme(): Promise<PanelTheme> {
   const preference = readThemePreference((await browser.storage.local.get(PANEL_THEME_KEY))[PANEL_THEME_KEY]);
