@@ -73,9 +73,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 export interface TerritoryAssignment {
   id: string;
   name: string;
-  /** `automatically` = by territory rules (system-assigned); Zoho refuses to remove those. */
-  assigned: 'manually' | 'automatically';
-  assignedBy: { id: string; name: string } | null;
+  /**
+   * `automatically` = by territory rules (system-assigned); Zoho refuses to remove those.
+   * `unreadable` = Zoho's entry did not have the documented shape: shown by its id, never offered for removal.
+   */
+  assigned: 'manually' | 'automatically' | 'unreadable';
+  /** Zoho's spec allows a null id here; only the name is shown */
+  assignedBy: { id: string | null; name: string } | null;
   /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
   assignedTime: string | null;
   /** names of the territory's ancestors, root first, from the cached territory definitions, e.g. ['EMEA', 'DACH']; [] when unknown or top level */
