@@ -17,6 +17,17 @@ export const RecordPageSchema = v.strictObject({
   recordId: ZohoId,
 });
 
+/** A selection for the bulk page: at most what one bulk job takes. */
+export const BulkSelectionSchema = v.strictObject({
+  dataCentre: v.picklist(DATA_CENTRE_IDS),
+  sandbox: v.boolean(),
+  orgId: v.nullable(ZohoId),
+  module: v.picklist(TERRITORY_MODULES),
+  recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
+});
+
+export type BulkSelection = v.InferOutput<typeof BulkSelectionSchema>;
+
 export const RequestSchema = v.variant('type', [
   /**
    * Read the record's territories (one GET; the org's territory definitions are read too, at most
@@ -45,14 +56,7 @@ export const RequestSchema = v.variant('type', [
    * From a CRM page of that data centre and org, or an extension page; links from a web page to
    * an extension page are blocked.
    */
-  v.strictObject({
-    type: v.literal('bulk.open'),
-    dataCentre: v.picklist(DATA_CENTRE_IDS),
-    sandbox: v.boolean(),
-    orgId: v.nullable(ZohoId),
-    module: v.picklist(TERRITORY_MODULES),
-    recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
-  }),
+  v.strictObject({ type: v.literal('bulk.open'), ...BulkSelectionSchema.entries }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
