@@ -1,6 +1,7 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ignoreForgedStarts } from '@/utils/content-lifecycle';
 import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
@@ -15,6 +16,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    ignoreForgedStarts(ctx);
     const host = createPanelHost(ctx);
     const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage });
     const follow = (url: string) => {

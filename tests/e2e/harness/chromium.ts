@@ -42,6 +42,7 @@ export async function launchChromium(
   return {
     name: 'chromium',
     extensionOrigin,
+    extensionId: new URL(extensionOrigin).host,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await context.newPage()),
     nextWindow: async (timeoutMs = 15_000) => wrapPage(await context.waitForEvent('page', { timeout: timeoutMs })),

@@ -31,6 +31,7 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
   return {
     name: 'firefox',
     extensionOrigin: `moz-extension://${EXTENSION_UUID}`,
+    extensionId: GECKO_ID,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await browser.newPage()),
     nextWindow: (timeoutMs = 15_000) => nextPage(browser, timeoutMs),

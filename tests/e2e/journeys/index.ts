@@ -343,6 +343,31 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'a page script forging WXT’s start event does not switch the panel off: navigation still updates it',
+    browsers: BOTH,
+    async run(context) {
+      const { browser, tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      // WXT's event name is `<runtime.id>:<content script name>:wxt:content-script-started`.
+      const eventName = `${browser.extensionId}:zoho-crm:wxt:content-script-started`;
+      await tab.evaluate(
+        new Function(
+          `document.dispatchEvent(new CustomEvent(${JSON.stringify(eventName)}, {
+            detail: { contentScriptName: 'zoho-crm', messageId: 'forged' },
+          }));`,
+        ) as () => void,
+      );
+      await control.clearLog();
+
+      await tab.clickPage('[data-zcqa="back-to-list"]');
+      await waitFor('the panel to leave the list page', async () => (await tab.panelText()) === null);
+      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
+      const listed = await waitForRows(tab, 'the Delft record', (r) => Boolean(rowNamed(r, 'Netherlands')));
+      expect(listed.map((r) => r.name).sort()).toEqual(['Netherlands', 'Spain']);
+      expect((await settledApiCalls(control)).map((c) => c.path)).toEqual([`/crm/v8/Accounts/${RECORDS.delftAccount}`]);
+    },
+  },
+  {
     name: 'in Zoho One the panel appears inside the CRM frame',
     browsers: CHROMIUM_ONLY,
     async run({ browser, tab, control }) {
