@@ -324,6 +324,26 @@ describe('Panel list', () => {
     expect(within(texasRow).queryByRole('button')).toBeNull();
   });
 
+  it('shows an unreadable entry by its id without a Remove button, and the other rows as usual', async () => {
+    const api = fakeApi();
+    const unreadable: TerritoryAssignment = {
+      id: '111111000000046777',
+      name: 'Territory 111111000000046777 (unreadable)',
+      assigned: 'unreadable',
+      assignedBy: null,
+      assignedTime: null,
+      path: [],
+      manager: null,
+    };
+    api.territories.mockResolvedValueOnce(listed(unreadable, south));
+    show(api);
+    await settle();
+
+    const row = rowOf('Territory 111111000000046777 (unreadable)');
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(within(rowOf('South')).getByRole('button', { name: 'Remove territory South' })).toBeTruthy();
+  });
+
   it('renders hostile names as text, never as markup', async () => {
     const api = fakeApi();
     api.territories.mockResolvedValueOnce(listed(hostile));

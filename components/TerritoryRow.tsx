@@ -23,6 +23,7 @@ export interface TerritoryRowProps {
 }
 
 function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove }: TerritoryRowProps) {
+  if (territory.assigned === 'unreadable') return null;
   if (territory.assigned === 'automatically') {
     return (
       <span class="tp-chip" title="Zoho does not allow removing a territory assigned by its rules">

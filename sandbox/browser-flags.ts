@@ -1,8 +1,8 @@
 // How a browser is pointed at the stand-in: the real Zoho host names resolve to 127.0.0.1.
-import { allZohoHosts } from '../utils/data-centres';
+import { standInHosts } from './hosts';
 
 /** The value of Chromium's --host-resolver-rules: every Zoho host to 127.0.0.1:<port>. */
-export function hostResolverRules(port: number, hosts: readonly string[] = allZohoHosts()): string {
+export function hostResolverRules(port: number, hosts: readonly string[] = standInHosts()): string {
   return hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
 }
 

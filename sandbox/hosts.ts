@@ -1,7 +1,10 @@
 // Which Zoho service a request's Host name belongs to, read from the one data-centre table.
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../utils/data-centres';
 
-export type HostRole = 'crm' | 'one' | 'accounts' | 'api';
+export type HostRole = 'crm' | 'one' | 'accounts' | 'api' | 'foreign';
+
+/** A site that is not Zoho's: it frames CRM pages as a clickjacking site would. */
+export const FOREIGN_HOST = 'partner-portal.example';
 
 export interface ZohoHost {
   role: HostRole;
@@ -10,8 +13,10 @@ export interface ZohoHost {
   sandbox: boolean;
 }
 
-const HOSTS: ReadonlyMap<string, ZohoHost> = new Map(
-  DATA_CENTRE_IDS.flatMap((dataCentre): [string, ZohoHost][] => {
+const HOSTS: ReadonlyMap<string, ZohoHost> = new Map([
+  // Its data centre means nothing; the foreign site is served only to frame the EU CRM.
+  [FOREIGN_HOST, { role: 'foreign', dataCentre: 'eu', sandbox: false }],
+  ...DATA_CENTRE_IDS.flatMap((dataCentre): [string, ZohoHost][] => {
     const h = DATA_CENTRES[dataCentre];
     return [
       [h.crmHost, { role: 'crm', dataCentre, sandbox: false }],
@@ -22,7 +27,12 @@ const HOSTS: ReadonlyMap<string, ZohoHost> = new Map(
       [h.apiSandboxHost, { role: 'api', dataCentre, sandbox: true }],
     ];
   }),
-);
+]);
+
+/** Every host name the stand-in answers for: Zoho's, and the foreign site. */
+export function standInHosts(): string[] {
+  return [...HOSTS.keys()];
+}
 
 /** `hostname` without a port, any case. */
 export function classifyHost(hostname: string): ZohoHost | null {

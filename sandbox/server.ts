@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { createAccountsApp } from './accounts';
 import { createApiApp } from './api';
 import { createControlApp } from './control';
+import { createForeignSiteApp } from './foreign-site';
 import { classifyHost, type HostRole } from './hosts';
 import { createOnePagesApp, createPagesApp } from './pages';
 import { parseLoggedBody, type RequestKind } from './request-log';
@@ -46,6 +47,7 @@ const KIND_OF_ROLE: Readonly<Record<HostRole, RequestKind>> = {
   one: 'page',
   accounts: 'accounts',
   api: 'api',
+  foreign: 'page',
 };
 
 function listen(server: HttpServer | HttpsServer, port: number, hostname: string): Promise<number> {
@@ -71,6 +73,7 @@ function createFrontDoor(state: StandInState): Hono<{ Bindings: HttpBindings }> 
     one: createOnePagesApp(),
     accounts: createAccountsApp(state),
     api: createApiApp(state),
+    foreign: createForeignSiteApp(),
   };
   const front = new Hono<{ Bindings: HttpBindings }>();
 

@@ -1,14 +1,14 @@
 // A throw-away certificate for every Zoho host name, made at start. Browsers are started with
 // --ignore-certificate-errors (Chromium) or acceptInsecureCerts (Firefox), so no CA is involved.
 import { generate } from 'selfsigned';
-import { allZohoHosts } from '../utils/data-centres';
+import { standInHosts } from './hosts';
 
 export interface Certificate {
   key: string;
   cert: string;
 }
 
-export async function createCertificate(hosts: readonly string[] = allZohoHosts()): Promise<Certificate> {
+export async function createCertificate(hosts: readonly string[] = standInHosts()): Promise<Certificate> {
   const pems = await generate([{ name: 'commonName', value: 'Zoho CRM stand-in' }], {
     keyType: 'ec',
     curve: 'P-256',

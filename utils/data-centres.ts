@@ -13,8 +13,10 @@ export interface DataCentreHosts {
   readonly accountsHost: string;
   readonly apiHost: string;
   readonly apiSandboxHost: string;
-  /** Zoho One / CRM Plus shell that embeds the CRM in a frame (not a CRM host itself). */
+  /** Zoho One shell that embeds the CRM in a frame (not a CRM host itself). */
   readonly oneHost: string;
+  /** CRM Plus shell that embeds the CRM in a frame (not a CRM host itself). */
+  readonly crmPlusHost: string;
 }
 
 function row(id: DataCentre, label: string, webDomain: string, apiTld: string): DataCentreHosts {
@@ -27,6 +29,7 @@ function row(id: DataCentre, label: string, webDomain: string, apiTld: string): 
     apiHost: `www.zohoapis.${apiTld}`,
     apiSandboxHost: `sandbox.zohoapis.${apiTld}`,
     oneHost: `one.${webDomain}`,
+    crmPlusHost: `crmplus.${webDomain}`,
   };
 }
 
@@ -55,6 +58,25 @@ export function dataCentreOfCrmHost(host: string): { dataCentre: DataCentre; san
     if (DATA_CENTRES[dc].crmSandboxHost === h) return { dataCentre: dc, sandbox: true };
   }
   return null;
+}
+
+/**
+ * Whether a page at `origin` may frame the CRM with our panel in it: a CRM host, or the Zoho One or
+ * CRM Plus shell, of any data centre. `origin` as `location.ancestorOrigins` gives it.
+ */
+export function isZohoEmbedderOrigin(origin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.origin !== origin.toLowerCase()) return false;
+  const host = parsed.hostname;
+  return DATA_CENTRE_IDS.some((dc) => {
+    const h = DATA_CENTRES[dc];
+    return host === h.crmHost || host === h.crmSandboxHost || host === h.oneHost || host === h.crmPlusHost;
+  });
 }
 
 /** The API origin for a data centre, `https://host` with no trailing slash. */

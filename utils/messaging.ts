@@ -20,6 +20,17 @@ export const RecordPageSchema = v.strictObject({
 /** The tab whose record the side panel acts for: its toolbar badge follows. Side panel only. */
 const SidePanelTab = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
 
+/** A selection for the bulk page: at most what one bulk job takes. */
+export const BulkSelectionSchema = v.strictObject({
+  dataCentre: v.picklist(DATA_CENTRE_IDS),
+  sandbox: v.boolean(),
+  orgId: v.nullable(ZohoId),
+  module: v.picklist(TERRITORY_MODULES),
+  recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
+});
+
+export type BulkSelection = v.InferOutput<typeof BulkSelectionSchema>;
+
 export const RequestSchema = v.variant('type', [
   /**
    * Read the record's territories (one GET; the org's territory definitions are read too, at most
@@ -68,14 +79,7 @@ export const RequestSchema = v.variant('type', [
    * From a CRM page of that data centre and org, or an extension page; links from a web page to
    * an extension page are blocked.
    */
-  v.strictObject({
-    type: v.literal('bulk.open'),
-    dataCentre: v.picklist(DATA_CENTRE_IDS),
-    sandbox: v.boolean(),
-    orgId: v.nullable(ZohoId),
-    module: v.picklist(TERRITORY_MODULES),
-    recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
-  }),
+  v.strictObject({ type: v.literal('bulk.open'), ...BulkSelectionSchema.entries }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -96,9 +100,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 export interface TerritoryAssignment {
   id: string;
   name: string;
-  /** `automatically` = by territory rules (system-assigned); Zoho refuses to remove those. */
-  assigned: 'manually' | 'automatically';
-  assignedBy: { id: string; name: string } | null;
+  /**
+   * `automatically` = by territory rules (system-assigned); Zoho refuses to remove those.
+   * `unreadable` = Zoho's entry did not have the documented shape: shown by its id, never offered for removal.
+   */
+  assigned: 'manually' | 'automatically' | 'unreadable';
+  /** Zoho's spec allows a null id here; only the name is shown */
+  assignedBy: { id: string | null; name: string } | null;
   /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
   assignedTime: string | null;
   /** names of the territory's ancestors, root first, from the cached territory definitions, e.g. ['EMEA', 'DACH']; [] when unknown or top level */

@@ -45,6 +45,23 @@ describe('senderKind', () => {
     ['a web page without a tab', { id, url: PAGE_URL }, 'other'],
     ['another extension’s page', { id, url: 'chrome-extension://otherextension/page.html', tab }, 'other'],
     ['a plain http page', { id, url: 'http://crm.zoho.eu/crm/tab/Leads/1', tab }, 'other'],
+    [
+      'a CRM frame in Zoho One',
+      { id, url: PAGE_URL, tab: { id: 7, url: 'https://one.zoho.eu/zohoone/x' }, frameId: 3 },
+      'content-script',
+    ],
+    [
+      'a CRM frame in CRM Plus',
+      { id, url: PAGE_URL, tab: { id: 7, url: 'https://crmplus.zoho.com/x' }, frameId: 3 },
+      'content-script',
+    ],
+    ['a CRM frame whose top page the browser does not tell', { id, url: PAGE_URL, tab, frameId: 3 }, 'content-script'],
+    [
+      'a CRM frame in a foreign page',
+      { id, url: PAGE_URL, tab: { id: 7, url: 'https://partner-portal.example/' }, frameId: 3 },
+      'other',
+    ],
+    ['the top frame of a CRM tab', { id, url: PAGE_URL, tab: { id: 7, url: PAGE_URL }, frameId: 0 }, 'content-script'],
   ])('%s', (_, sender, kind) => {
     expect(senderKind(sender, extension)).toBe(kind);
   });

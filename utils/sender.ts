@@ -1,6 +1,6 @@
 // Who may ask the background for what. Pure: the extension's id and base URL are passed in.
 import type { RecordPage } from './crm-page';
-import { dataCentreOfCrmHost } from './data-centres';
+import { dataCentreOfCrmHost, isZohoEmbedderOrigin } from './data-centres';
 import { isPageRequest, type Request } from './messaging';
 
 /** The fields of `runtime.MessageSender` that decide. */
@@ -25,8 +25,21 @@ export function senderKind(sender: SenderInfo, extension: ExtensionIdentity): Se
   if (sender.id !== extension.id || typeof sender.url !== 'string') return 'other';
   if (sender.url.startsWith(extension.baseUrl)) return 'extension-page';
   // Content scripts run only in web pages, which reach the background with a tab.
-  if (sender.tab != null && sender.url.startsWith('https://')) return 'content-script';
+  if (sender.tab != null && sender.url.startsWith('https://') && !isInForeignPage(sender)) return 'content-script';
   return 'other';
+}
+
+// A frame inside a page that is not Zoho's (clickjacking): the content script does not start there
+// (frame-ancestry.ts); where the browser tells the tab's top URL, the background refuses it too.
+function isInForeignPage(sender: SenderInfo): boolean {
+  if (sender.frameId === undefined || sender.frameId === 0) return false;
+  const topUrl = (sender.tab as { url?: unknown }).url;
+  if (typeof topUrl !== 'string' || topUrl === '') return false;
+  try {
+    return !isZohoEmbedderOrigin(new URL(topUrl).origin);
+  } catch {
+    return true;
+  }
 }
 
 export function isAllowedSender(request: Request, sender: SenderInfo, extension: ExtensionIdentity): boolean {

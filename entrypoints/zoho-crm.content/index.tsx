@@ -1,7 +1,9 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ignoreForgedStarts } from '@/utils/content-lifecycle';
 import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
+import { isZohoFramed, thisFrame } from '@/utils/frame-ancestry';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
 import { reportPageLeft, reportPageShown, requestBulkPage } from './panel-api';
@@ -15,6 +17,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    ignoreForgedStarts(ctx);
+    if (!isZohoFramed(thisFrame())) return;
     const host = createPanelHost(ctx);
     const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage });
     const follow = (url: string) => {

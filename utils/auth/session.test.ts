@@ -5,7 +5,7 @@ import { ZohoApiError } from '../zoho/errors';
 import { clientIdSource } from './client-id';
 import { revokeToken } from './revoke';
 import { createAuthSession, type IdentityApi, SILENT_RETRY_PAUSE_MS } from './session';
-import { createTokenStore, type StoredToken } from './token-store';
+import { createTokenStore, type StoredToken, type TokenStore } from './token-store';
 
 const REDIRECT_BASE = 'https://dakhagbpkpjjndolhlmnckledapnlgpo.chromiumapp.org';
 const NOW = 1_700_000_000_000;
@@ -43,11 +43,16 @@ function grant(call: FlowCall, accessToken: string, apiDomain = 'https://www.zoh
 
 function setup(
   respond: (call: FlowCall) => string | undefined | Promise<string | undefined>,
-  options: { clientId?: string | null; revoke?: (dc: DataCentre, token: string) => Promise<void> } = {},
+  options: {
+    clientId?: string | null;
+    revoke?: (dc: DataCentre, token: string) => Promise<void>;
+    /** storage answers this late, with what it held when asked */
+    loadDelayMs?: number;
+  } = {},
 ) {
   const clock = { now: NOW };
   const { identity, calls } = stubIdentity(respond);
-  const tokens = createTokenStore(fakeBrowser.storage.session);
+  const tokens = slowToLoad(createTokenStore(fakeBrowser.storage.session), options.loadDelayMs ?? 0);
   const revoked: string[] = [];
   const auth = createAuthSession({
     identity,
@@ -61,6 +66,18 @@ function setup(
     now: () => clock.now,
   });
   return { auth, calls, tokens, clock, revoked };
+}
+
+function slowToLoad(tokens: TokenStore, delayMs: number): TokenStore {
+  if (delayMs === 0) return tokens;
+  return {
+    ...tokens,
+    load: async (dataCentre) => {
+      const held = await tokens.load(dataCentre);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return held;
+    },
+  };
 }
 
 const stored = (accessToken: string, expiresAt: number): StoredToken => ({
@@ -206,6 +223,93 @@ describe('usableToken', () => {
     const results = await Promise.all([auth.usableToken('eu'), auth.usableToken('eu'), auth.usableToken('eu')]);
     expect(results.map((token) => token.accessToken)).toEqual(['renewed', 'renewed', 'renewed']);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('one renewal at a time', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Zoho grants `accessToken` after 10 ms. */
+  const grantLater = (accessToken: (call: FlowCall) => string) => async (call: FlowCall) => {
+    await pause(10);
+    return grant(call, accessToken(call));
+  };
+  const silent = (calls: FlowCall[]) => calls.filter((call) => !call.interactive).length;
+  const interactive = (calls: FlowCall[]) => calls.filter((call) => call.interactive).length;
+
+  it('renews an expired token once for any number of concurrent calls', async () => {
+    const { auth, calls, tokens } = setup(grantLater(() => 'renewed'));
+    await tokens.save(stored('expired', NOW - 1));
+    const source = auth.credentialsFor({ dataCentre: 'eu', sandbox: false });
+    const tokensUsed = await Promise.all(Array.from({ length: 25 }, () => source.current()));
+    expect(new Set(tokensUsed.map((credentials) => credentials.accessToken))).toEqual(new Set(['renewed']));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not renew again for a caller that read the old token just before the renewal was saved', async () => {
+    const { auth, calls } = setup(
+      grantLater(() => `renewed-${calls.length}`),
+      { loadDelayMs: 30 },
+    );
+    await createTokenStore(fakeBrowser.storage.session).save(stored('expired', NOW - 1));
+    const first = auth.usableToken('eu');
+    // Asked while the renewal is under way; storage still holds the old token, and answers after it ended.
+    await pause(35);
+    const late = auth.usableToken('eu');
+    expect((await first).accessToken).toBe('renewed-1');
+    expect((await late).accessToken).toBe('renewed-1');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('renews once for concurrent rejections of the same token, whichever way they ask', async () => {
+    const { auth, calls, tokens } = setup(
+      grantLater(() => 'renewed'),
+      { loadDelayMs: 5 },
+    );
+    await tokens.save(stored('rejected', NOW + 2 * 60_000));
+    const source = auth.credentialsFor({ dataCentre: 'eu', sandbox: false });
+    const asked = [
+      ...Array.from({ length: 10 }, () => source.renew('rejected')),
+      ...Array.from({ length: 10 }, () => source.current()),
+    ];
+    const answers = await Promise.all(asked);
+    expect(new Set(answers.map((credentials) => credentials.accessToken))).toEqual(new Set(['renewed']));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('tries silently once when renewal is refused, then opens one consent window for all callers', async () => {
+    const { auth, calls } = setup(
+      async (call) => {
+        await pause(10);
+        if (!call.interactive) throw new Error('prompt_required');
+        return grant(call, 'signed-in');
+      },
+      { loadDelayMs: 5 },
+    );
+    await createTokenStore(fakeBrowser.storage.session).save(stored('expired', NOW - 1));
+    const source = auth.credentialsFor({ dataCentre: 'eu', sandbox: false });
+    const refused = await Promise.all(Array.from({ length: 10 }, () => codeOf(source.current())));
+    expect(new Set(refused)).toEqual(new Set(['INVALID_TOKEN']));
+    expect(silent(calls)).toBe(1);
+
+    const signIns = await Promise.all(Array.from({ length: 10 }, () => auth.signIn('eu')));
+    expect(signIns.every((result) => result.ok)).toBe(true);
+    expect(interactive(calls)).toBe(1);
+    expect((await source.current()).accessToken).toBe('signed-in');
+    expect(silent(calls)).toBe(1);
+  });
+
+  it('is not stuck after a renewal that threw', async () => {
+    let broken = true;
+    const { auth, calls, tokens, clock } = setup((call) => {
+      if (broken) throw new Error('storage gone');
+      return grant(call, 'renewed');
+    });
+    await tokens.save(stored('old', NOW + 2 * 60_000));
+    expect((await auth.usableToken('eu')).accessToken).toBe('old');
+    broken = false;
+    clock.now += SILENT_RETRY_PAUSE_MS;
+    expect((await auth.usableToken('eu')).accessToken).toBe('renewed');
+    expect(calls).toHaveLength(2);
   });
 });
 

@@ -36,7 +36,15 @@ export interface AuthSession {
   credentialsFor(target: { dataCentre: DataCentre; sandbox: boolean }): CredentialSource;
 }
 
-/** After a failed silent renewal of a still-valid token, wait this long before trying again. */
+interface SilentRenewal {
+  /** the access token this renewal replaces */
+  stale: string;
+  settled: boolean;
+  failedAt: number | null;
+  outcome: Promise<StoredToken | null>;
+}
+
+/** After a failed silent renewal of a token, wait this long before trying again for the same token. */
 export const SILENT_RETRY_PAUSE_MS = 60_000;
 export const REDIRECT_PATH = 'zoho';
 
@@ -44,8 +52,8 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
   const now = deps.now ?? Date.now;
   const newState = deps.newState ?? randomState;
   const signInsUnderWay = new Map<DataCentre, Promise<Result<Connection>>>();
-  const renewalsUnderWay = new Map<DataCentre, Promise<StoredToken | null>>();
-  const lastSilentFailure = new Map<DataCentre, number>();
+  /** The last silent renewal per data centre: the token it replaces, and how it went. */
+  const renewals = new Map<DataCentre, SilentRenewal>();
 
   /** Runs the flow and stores the token it yields; the error says why there is none. */
   async function authorize(dataCentre: DataCentre, mode: AuthorizeMode): Promise<Result<StoredToken>> {
@@ -68,21 +76,38 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
     return parsed;
   }
 
-  function renewSilently(dataCentre: DataCentre): Promise<StoredToken | null> {
-    const underWay = renewalsUnderWay.get(dataCentre);
-    if (underWay) return underWay;
-    const renewal = authorize(dataCentre, 'silent')
-      .then((result) => {
-        if (result.ok) {
-          lastSilentFailure.delete(dataCentre);
-          return result.value;
-        }
-        lastSilentFailure.set(dataCentre, now());
-        return null;
-      })
-      .finally(() => renewalsUnderWay.delete(dataCentre));
-    renewalsUnderWay.set(dataCentre, renewal);
-    return renewal;
+  /**
+   * One silent renewal per stale token: every caller holding `stale` (read before, during or after the
+   * renewal that replaces it) shares that renewal's outcome, and no second flow runs while one is under
+   * way. A failed renewal is tried again for the same token only after SILENT_RETRY_PAUSE_MS.
+   */
+  function renewSilently(dataCentre: DataCentre, stale: string): Promise<StoredToken | null> {
+    const last = renewals.get(dataCentre);
+    if (last && (!last.settled || (last.stale === stale && !isOverdue(last)))) return last.outcome;
+    const renewal: SilentRenewal = {
+      stale,
+      settled: false,
+      failedAt: null,
+      outcome: authorize(dataCentre, 'silent').then(
+        (result) => {
+          renewal.settled = true;
+          if (result.ok) return result.value;
+          renewal.failedAt = now();
+          return null;
+        },
+        () => {
+          renewal.settled = true;
+          renewal.failedAt = now();
+          return null;
+        },
+      ),
+    };
+    renewals.set(dataCentre, renewal);
+    return renewal.outcome;
+  }
+
+  function isOverdue(renewal: SilentRenewal): boolean {
+    return renewal.failedAt !== null && now() - renewal.failedAt >= SILENT_RETRY_PAUSE_MS;
   }
 
   async function forgetIfStill(dataCentre: DataCentre, accessToken: string): Promise<void> {
@@ -94,12 +119,8 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
     const token = await deps.tokens.load(dataCentre);
     if (!token) throw new ZohoApiError('NOT_SIGNED_IN');
     if (!needsRenewal(token, now())) return token;
-    const failedAt = lastSilentFailure.get(dataCentre);
-    const pausing = failedAt !== undefined && now() - failedAt < SILENT_RETRY_PAUSE_MS && isUsable(token, now());
-    if (!pausing) {
-      const renewed = await renewSilently(dataCentre);
-      if (renewed) return renewed;
-    }
+    const renewed = await renewSilently(dataCentre, token.accessToken);
+    if (renewed) return renewed;
     // A token that still has a little time left serves until then; the renewal is retried later.
     if (isUsable(token, now())) return token;
     await forgetIfStill(dataCentre, token.accessToken);
@@ -110,7 +131,7 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
     const stored = await deps.tokens.load(dataCentre);
     // Another request may have renewed it meanwhile.
     if (stored && stored.accessToken !== rejectedAccessToken && isUsable(stored, now())) return stored;
-    const renewed = await renewSilently(dataCentre);
+    const renewed = await renewSilently(dataCentre, rejectedAccessToken);
     if (renewed && renewed.accessToken !== rejectedAccessToken) return renewed;
     await forgetIfStill(dataCentre, rejectedAccessToken);
     throw new ZohoApiError('INVALID_TOKEN', {
@@ -130,7 +151,6 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
       const signIn = authorize(dataCentre, 'interactive')
         .then((result): Result<Connection> => {
           if (!result.ok) return result;
-          lastSilentFailure.delete(dataCentre);
           return { ok: true, value: connectionOf(dataCentre, result.value, now()) };
         })
         .finally(() => signInsUnderWay.delete(dataCentre));

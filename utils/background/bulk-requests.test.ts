@@ -264,4 +264,30 @@ describe('readHoldings', () => {
     expect(Object.keys(holdings)).toHaveLength(1_000);
     expect(most).toBe(3);
   });
+
+  it('sends an entry it cannot read like a manual one, so Zoho’s answer decides', async () => {
+    const client: ZohoClient = {
+      read: async () => ({
+        status: 200,
+        body: {
+          data: [
+            {
+              id: recordId(1),
+              Territories: [
+                { id: T1, $assigned: 'by_workflow' },
+                { id: '7', Name: 'R', $assigned: 'automatically' },
+              ],
+            },
+          ],
+        },
+      }),
+      write: () => Promise.reject(new Error('no writes')),
+    };
+    expect(await readHoldings(client, 'Accounts', [recordId(1)])).toEqual({
+      [recordId(1)]: [
+        { id: T1, assigned: 'manually' },
+        { id: '7', assigned: 'automatically' },
+      ],
+    });
+  });
 });

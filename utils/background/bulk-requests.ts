@@ -43,7 +43,11 @@ export async function readHoldings(
   const worker = async () => {
     for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
       for (const [id, list] of await getTerritoriesOfRecords(client, module, chunk)) {
-        holdings[id] = list.territories.map((territory) => ({ id: territory.id, assigned: territory.assigned }));
+        // An entry that could not be read is sent like a manual one: Zoho's answer says whether it may go.
+        holdings[id] = list.territories.map((territory) => ({
+          id: territory.id,
+          assigned: territory.assigned === 'unreadable' ? 'manually' : territory.assigned,
+        }));
       }
     }
   };

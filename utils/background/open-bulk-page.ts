@@ -1,6 +1,7 @@
 // Opens the bulk page in a new tab with a selection filled in. A content script cannot do it
 // itself: browsers block links from a web page to an extension page. `tabs.create` needs no
-// `tabs` permission.
+// `tabs` permission. The records go through storage (handoff.ts), never into the address.
+import { type HandoffDeps, handOver } from '../bulk/handoff';
 import { bulkLinkHash } from '../bulk/link';
 import type { Request, Result } from '../messaging';
 
@@ -10,11 +11,11 @@ export interface TabOpener {
   create(props: { url: string }): Promise<unknown>;
 }
 
-/** `bulkPageUrl` is `browser.runtime.getURL('/bulk.html')`. */
-export function bulkPageLink(request: OpenBulkPageRequest, bulkPageUrl: string): string {
+/** `bulkPageUrl` is `browser.runtime.getURL('/bulk.html')`; `selection` the hand-over token of the records. */
+export function bulkPageLink(request: OpenBulkPageRequest, bulkPageUrl: string, selection: string | null): string {
   const page = bulkPageUrl.split('#')[0];
   return `${page}${bulkLinkHash({
-    recordIds: request.recordIds,
+    selection,
     module: request.module,
     dataCentre: request.dataCentre,
     sandbox: request.sandbox,
@@ -26,9 +27,12 @@ export async function openBulkPage(
   request: OpenBulkPageRequest,
   tabs: TabOpener,
   bulkPageUrl: string,
+  handoff: HandoffDeps,
 ): Promise<Result<null>> {
   try {
-    await tabs.create({ url: bulkPageLink(request, bulkPageUrl) });
+    const { type: _, ...selection } = request;
+    const token = selection.recordIds.length > 0 ? await handOver(handoff, selection) : null;
+    await tabs.create({ url: bulkPageLink(request, bulkPageUrl, token) });
     return { ok: true, value: null };
   } catch (error) {
     return {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
+import { readHandoff } from '../bulk/handoff';
+import { parseBulkLink } from '../bulk/link';
 import type { RecordPage } from '../crm-page';
 import type { Request as ExtensionRequest } from '../messaging';
 import type { SenderInfo } from '../sender';
@@ -240,7 +242,8 @@ describe('createRequestHandler', () => {
     expect(await send(request, contentScript)).toEqual({ ok: true, value: null });
     expect(tabsOpened).toHaveLength(1);
     expect(tabsOpened[0]).toMatch(new RegExp(`^${baseUrl}bulk\\.html#`));
-    expect(tabsOpened[0]).toContain('ids=1,2');
+    const token = parseBulkLink(new URL(tabsOpened[0] ?? '').hash).selection ?? '';
+    expect(await readHandoff({ storage: fakeBrowser.storage.session }, token)).toMatchObject({ recordIds: ['1', '2'] });
     const otherOrg = { ...contentScript, url: PAGE_URL.replace(/\/org\d+\//, '/org1/') };
     expect(await send(request, otherOrg)).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(tabsOpened).toHaveLength(1);

@@ -65,7 +65,7 @@ export function createBackground(
       auth,
       records,
       openOptionsPage: apis.openOptionsPage,
-      openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl),
+      openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl, { storage: apis.session }),
       sidePanel,
     }),
   );

@@ -13,11 +13,12 @@ describe('parseBulkLink', () => {
       sandbox: true,
       orgId: '20079833178',
       jobId: null,
+      selection: null,
     });
   });
 
   it('ignores what it does not know', () => {
-    expect(parseBulkLink('#module=Cases&dc=uk&org=acme&job=../x')).toEqual({
+    expect(parseBulkLink('#module=Cases&dc=uk&org=acme&job=../x&selection=../token')).toEqual({
       recordIds: [],
       invalidIds: 0,
       territoryIds: [],
@@ -26,6 +27,7 @@ describe('parseBulkLink', () => {
       sandbox: false,
       orgId: null,
       jobId: null,
+      selection: null,
     });
     expect(parseBulkLink('').recordIds).toEqual([]);
   });
@@ -40,6 +42,12 @@ describe('parseBulkLink', () => {
       jobId: 'abc-1',
     });
     expect(bulkLinkHash({})).toBe('');
+  });
+
+  it('reads a hand-over token', () => {
+    const selection = '9b2f4c1e-3d5a-4e6f-8a7b-0c1d2e3f4a5b';
+    expect(bulkLinkHash({ selection, module: 'Deals' })).toBe(`#module=Deals&selection=${selection}`);
+    expect(parseBulkLink(`#module=Deals&selection=${selection}`)).toMatchObject({ selection, recordIds: [] });
   });
 });
 

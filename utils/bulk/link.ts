@@ -1,7 +1,9 @@
 // The bulk page's address carries a selection, so the panel (or a bookmark) can open it with one:
 // bulk.html#ids=1,2,3&module=Accounts&dc=eu&org=20079833178&sandbox=1&territories=4,5&job=<id>
+// The panel hands its selections over by token instead (`#selection=<token>`, see handoff.ts).
 import { TERRITORY_MODULES, type TerritoryModule, tabOfModule } from '../crm-page';
 import { DATA_CENTRES, type DataCentre, isDataCentre } from '../data-centres';
+import { HANDOFF_TOKEN } from './handoff';
 import { collectIds, isZohoId } from './plan';
 
 export interface BulkLink {
@@ -15,6 +17,8 @@ export interface BulkLink {
   orgId: string | null;
   /** a job to follow */
   jobId: string | null;
+  /** the token of a selection handed over through storage (handoff.ts) */
+  selection: string | null;
 }
 
 const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -30,6 +34,7 @@ export function parseBulkLink(hash: string): BulkLink {
   const dataCentre = params.get('dc');
   const orgId = params.get('org');
   const jobId = params.get('job');
+  const selection = params.get('selection');
   return {
     recordIds: ids.ids,
     invalidIds: ids.invalid.length,
@@ -39,6 +44,7 @@ export function parseBulkLink(hash: string): BulkLink {
     sandbox: params.get('sandbox') === '1',
     orgId: orgId && isZohoId(orgId) ? orgId : null,
     jobId: jobId && JOB_ID.test(jobId) ? jobId : null,
+    selection: selection && HANDOFF_TOKEN.test(selection) ? selection : null,
   };
 }
 
@@ -52,6 +58,7 @@ export function bulkLinkHash(link: Partial<Omit<BulkLink, 'invalidIds'>>): strin
   if (link.sandbox) params.set('sandbox', '1');
   if (link.orgId) params.set('org', link.orgId);
   if (link.jobId) params.set('job', link.jobId);
+  if (link.selection) params.set('selection', link.selection);
   const query = params.toString().replaceAll('%2C', ',');
   return query ? `#${query}` : '';
 }

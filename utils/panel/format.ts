@@ -10,8 +10,9 @@ export function formatAssignedDate(assignedTime: string | null, locale?: string)
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
-/** "manually · Patricia Boyle · 5 Mar 2020" or "by territory rules". */
+/** "manually · Patricia Boyle · 5 Mar 2020", "by territory rules", or why nothing is known. */
 export function describeAssignment(territory: TerritoryAssignment, locale?: string): string {
+  if (territory.assigned === 'unreadable') return 'Zoho sent this entry in a shape not known here';
   if (territory.assigned === 'automatically') return 'by territory rules';
   const who = territory.assignedBy?.name.trim();
   const date = formatAssignedDate(territory.assignedTime, locale);

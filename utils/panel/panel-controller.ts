@@ -145,7 +145,7 @@ export class PanelController {
 
   remove(territoryId: string): void {
     const territory = this.#listed(territoryId);
-    if (!territory || territory.assigned === 'automatically') return;
+    if (territory?.assigned !== 'manually') return;
     if (isRowBusy(this.#state.rows[territoryId])) return;
     void this.#sendRemoval(territory);
   }

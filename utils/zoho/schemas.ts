@@ -44,13 +44,46 @@ export const ActionResponseSchema = v.object({
   data: v.pipe(v.array(ActionEntrySchema), v.minLength(1)),
 });
 
+// `Minified_User.id` is nullable in Zoho's spec (zoho/crm-oas v8.0, users.json); only the name is shown.
+const UserRef = v.object({ name: v.string(), id: v.optional(v.nullable(Id), null) });
+
+/** The name shown for a territory whose entry or definition could not be read. */
+export function unreadableTerritoryName(id: string): string {
+  return `Territory ${id} (unreadable)`;
+}
+
+/**
+ * A territory entry as Zoho documents it. The spec requires no key of a record's `Territory` and allows
+ * any string in `$assigned`, so entries are read one by one (readTerritoryEntry): one odd entry costs only
+ * itself. A by-user or time that does not parse is dropped, not the entry: they are only shown.
+ */
 export const TerritoryAssignmentSchema = v.object({
   id: Id,
   Name: v.string(),
-  $assigned_by: v.optional(v.nullable(NamedRef), null),
-  $assigned_time: v.optional(v.nullable(v.string()), null),
+  $assigned_by: v.fallback(v.optional(v.nullable(UserRef), null), null),
+  $assigned_time: v.fallback(v.optional(v.nullable(v.string()), null), null),
   $assigned: v.picklist(['manually', 'automatically']),
 });
+
+export type TerritoryEntry =
+  | ({ readable: true } & v.InferOutput<typeof TerritoryAssignmentSchema>)
+  /** Named by its id alone; whether it may be removed is not known, so it is never offered. */
+  | { readable: false; id: string };
+
+const EntryIdSchema = v.object({ id: Id });
+
+/** One entry of a record's `Territories`; null when it has no id to name it by. */
+export function readTerritoryEntry(entry: unknown): TerritoryEntry | null {
+  const parsed = v.safeParse(TerritoryAssignmentSchema, entry);
+  if (parsed.success) return { readable: true, ...parsed.output };
+  const named = v.safeParse(EntryIdSchema, entry);
+  return named.success ? { readable: false, id: named.output.id } : null;
+}
+
+const TerritoryEntriesSchema = v.pipe(
+  v.array(v.unknown()),
+  v.transform((entries) => entries.map(readTerritoryEntry).filter((entry) => entry !== null)),
+);
 
 /**
  * A record as far as territories go. The key is absent when territory management is off.
@@ -60,7 +93,7 @@ export const TerritoryAssignmentSchema = v.object({
  */
 export const TerritoryRecordSchema = v.object({
   id: Id,
-  Territories: v.optional(v.nullable(v.array(TerritoryAssignmentSchema))),
+  Territories: v.optional(v.nullable(TerritoryEntriesSchema)),
   $locked_for_me: v.fallback(v.optional(v.boolean(), false), false),
   $editable: v.fallback(v.optional(v.boolean(), true), true),
 });
@@ -78,28 +111,50 @@ export const RecordsByIdsResponseSchema = v.object({
 export const TerritoryDefinitionSchema = v.object({
   id: Id,
   name: v.string(),
-  api_name: v.optional(v.nullable(v.string()), null),
-  description: v.optional(v.nullable(v.string()), null),
+  api_name: v.fallback(v.optional(v.nullable(v.string()), null), null),
+  description: v.fallback(v.optional(v.nullable(v.string()), null), null),
   // The spec gives the manager a nullable id; only the name is shown, and a manager that does not
   // parse must not cost the bulk page its territory list.
-  manager: v.fallback(
-    v.optional(v.nullable(v.object({ name: v.string(), id: v.optional(v.nullable(Id), null) })), null),
-    null,
-  ),
-  reporting_to: v.optional(v.nullable(NamedRef), null),
-  permission_type: v.optional(v.nullable(v.string()), null),
+  manager: v.fallback(v.optional(v.nullable(UserRef), null), null),
+  reporting_to: v.fallback(v.optional(v.nullable(NamedRef), null), null),
+  permission_type: v.fallback(v.optional(v.nullable(v.string()), null), null),
 });
+
+type TerritoryDefinitionOutput = v.InferOutput<typeof TerritoryDefinitionSchema>;
+
+/** A definition that does not parse keeps its id, under a name that says so, and sits at the top. */
+function readTerritoryDefinition(entry: unknown): TerritoryDefinitionOutput | null {
+  const parsed = v.safeParse(TerritoryDefinitionSchema, entry);
+  if (parsed.success) return parsed.output;
+  const named = v.safeParse(EntryIdSchema, entry);
+  if (!named.success) return null;
+  const { id } = named.output;
+  const empty = { api_name: null, description: null, manager: null, reporting_to: null, permission_type: null };
+  return { id, name: unreadableTerritoryName(id), ...empty };
+}
+
+// Every key of `info` is nullable in the spec (territories.json); a page without `more_records` is
+// taken as the last one unless it came back full.
+const MoreRecordsSchema = v.fallback(
+  v.optional(v.nullable(v.object({ more_records: v.optional(v.nullable(v.boolean()), null) })), null),
+  null,
+);
 
 /** GET /settings/territories?page=&per_page= */
 export const TerritoriesPageSchema = v.object({
-  territories: v.array(TerritoryDefinitionSchema),
-  info: v.object({
-    per_page: v.number(),
-    count: v.number(),
-    page: v.number(),
-    more_records: v.boolean(),
-  }),
+  territories: v.array(v.unknown()),
+  info: MoreRecordsSchema,
 });
+
+/** The page's readable definitions, each odd entry on its own, and whether Zoho says more follow. */
+export function readTerritoriesPage(
+  page: v.InferOutput<typeof TerritoriesPageSchema>,
+  perPage: number,
+): { territories: TerritoryDefinitionOutput[]; moreRecords: boolean } {
+  const territories = page.territories.map(readTerritoryDefinition).filter((entry) => entry !== null);
+  const moreRecords = page.info?.more_records ?? page.territories.length >= perPage;
+  return { territories, moreRecords };
+}
 
 export type TopLevelError = v.InferOutput<typeof TopLevelErrorSchema>;
 export type ActionEntry = v.InferOutput<typeof ActionEntrySchema>;

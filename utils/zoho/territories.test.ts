@@ -101,6 +101,24 @@ describe('getRecordTerritories', () => {
     expect(requests[0]?.headers['x-crm-org']).toBe('20079833178');
   });
 
+  it('shows an entry it cannot read by its id as unreadable, and reads the rest of the record', async () => {
+    const odd = { ...south, Name: undefined, $assigned: 'by_workflow' };
+    const spare = { ...south, $assigned_by: { name: 'Patricia Boyle', id: null } };
+    const { client } = await zohoAnswering(() => recordAnswer([odd, texas, spare]));
+    const read = await getRecordTerritories(client, deal);
+    expect(read.territories).toEqual([
+      {
+        id: SOUTH,
+        name: `Territory ${SOUTH} (unreadable)`,
+        assigned: 'unreadable',
+        assignedBy: null,
+        assignedTime: null,
+      },
+      expect.objectContaining({ id: TEXAS, name: 'Texas', assigned: 'automatically' }),
+      expect.objectContaining({ id: SOUTH, assigned: 'manually', assignedBy: { id: null, name: 'Patricia Boyle' } }),
+    ]);
+  });
+
   it('reports a record without a Territories field as not enabled', async () => {
     const { client } = await zohoAnswering(() => recordAnswer(undefined));
     expect(await getRecordTerritories(client, deal)).toMatchObject({ enabled: false, territories: [] });

@@ -11,10 +11,12 @@ import {
   type ActionSuccessEntry,
   RecordResponseSchema,
   RecordsByIdsResponseSchema,
+  readTerritoriesPage,
   TerritoriesPageSchema,
   type TerritoryDefinition,
   type TerritoryRecord,
   TopLevelErrorSchema,
+  unreadableTerritoryName,
 } from './schemas';
 
 export type ChangeKind = 'remove' | 'assign';
@@ -216,7 +218,7 @@ export async function listTerritories(client: ZohoClient, page = 1, perPage = 20
   if (response.status !== 200) throw errorOfAnswer(response);
   const parsed = v.safeParse(TerritoriesPageSchema, response.body);
   if (!parsed.success) throw invalidShape(response, parsed.issues);
-  return { territories: parsed.output.territories, moreRecords: parsed.output.info.more_records };
+  return readTerritoriesPage(parsed.output, perPage);
 }
 
 /** Whether the record's list already shows the change: removed ones gone, assigned ones present. */
@@ -229,13 +231,21 @@ export function territoryListOf(record: TerritoryRecord): RecordTerritoryList {
   if (!Object.hasOwn(record, 'Territories')) return { enabled: false, territories: [] };
   return {
     enabled: true,
-    territories: (record.Territories ?? []).map((territory) => ({
-      id: territory.id,
-      name: territory.Name,
-      assigned: territory.$assigned,
-      assignedBy: territory.$assigned_by ? { id: territory.$assigned_by.id, name: territory.$assigned_by.name } : null,
-      assignedTime: territory.$assigned_time,
-    })),
+    territories: (record.Territories ?? []).map((territory): RecordTerritory => {
+      if (!territory.readable) {
+        const { id } = territory;
+        return { id, name: unreadableTerritoryName(id), assigned: 'unreadable', assignedBy: null, assignedTime: null };
+      }
+      return {
+        id: territory.id,
+        name: territory.Name,
+        assigned: territory.$assigned,
+        assignedBy: territory.$assigned_by
+          ? { id: territory.$assigned_by.id, name: territory.$assigned_by.name }
+          : null,
+        assignedTime: territory.$assigned_time,
+      };
+    }),
   };
 }
 

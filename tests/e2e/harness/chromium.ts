@@ -48,6 +48,7 @@ export async function launchChromium(
   return {
     name: 'chromium',
     extensionOrigin,
+    extensionId: new URL(extensionOrigin).host,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await context.newPage()),
     sidePanel: async () => {

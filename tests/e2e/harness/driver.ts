@@ -9,6 +9,8 @@ export interface ExtensionBrowser {
   readonly name: BrowserName;
   /** Origin of the extension's pages, e.g. chrome-extension://<id> */
   readonly extensionOrigin: string;
+  /** `runtime.id` as the extension sees it: the Chromium id, or the Firefox add-on id */
+  readonly extensionId: string;
   /** The one tab journeys work in. */
   readonly tab: BrowserTab;
   /** Opens another tab (options page, a second record). */

@@ -34,6 +34,7 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
   return {
     name: 'firefox',
     extensionOrigin: `moz-extension://${EXTENSION_UUID}`,
+    extensionId: GECKO_ID,
     tab: wrapPage(page),
     newTab: async () => wrapPage(await browser.newPage()),
     // WebDriver BiDi reaches neither the sidebar nor a tab navigated to an extension page: an

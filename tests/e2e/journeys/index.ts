@@ -1,4 +1,6 @@
 // The end-to-end journeys, written once and run in every browser they list.
+
+import { FOREIGN_HOST } from '../../../sandbox/hosts';
 import { MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES } from '../../../sandbox/scenarios/default';
 import { waitFor } from '../harness/wait';
 import {
@@ -10,6 +12,7 @@ import {
   expect,
   expectPanelToMatchStandIn,
   type Journey,
+  type JourneyContext,
   pages,
   pause,
   redirectUriOf,
@@ -22,6 +25,16 @@ import {
   waitForRows,
   ZOHO_ONE_EU,
 } from './context';
+
+/** From the Alpine record, back to the list and on to Delft in the app: the panel follows with one GET. */
+async function navigateInAppToDelft({ tab, control }: JourneyContext): Promise<void> {
+  await tab.clickPage('[data-zcqa="back-to-list"]');
+  await waitFor('the panel to leave the list page', async () => (await tab.panelText()) === null);
+  await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
+  const listed = await waitForRows(tab, 'the Delft record', (r) => Boolean(rowNamed(r, 'Netherlands')));
+  expect(listed.map((r) => r.name).sort()).toEqual(['Netherlands', 'Spain']);
+  expect((await settledApiCalls(control)).map((c) => c.path)).toEqual([`/crm/v8/Accounts/${RECORDS.delftAccount}`]);
+}
 
 const without = (name: string) => (listed: { name: string }[]) => !listed.some((row) => row.name === name);
 
@@ -316,15 +329,10 @@ export const JOURNEYS: Journey[] = [
       await signInFromPanel(context, pages.alpine);
       await control.clearLog();
 
-      await tab.clickPage('[data-zcqa="back-to-list"]');
-      await waitFor('the panel to leave the list page', async () => (await tab.panelText()) === null);
       const loadsBefore = await tab.evaluate(() => performance.getEntriesByType('navigation').length);
-      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
-      const listed = await waitForRows(tab, 'the Delft record', (r) => Boolean(rowNamed(r, 'Netherlands')));
-      expect(listed.map((r) => r.name).sort()).toEqual(['Netherlands', 'Spain']);
+      await navigateInAppToDelft(context);
       expect(await tab.url()).toBe(pages.delft);
       expect(await tab.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
-      expect((await settledApiCalls(control)).map((c) => c.path)).toEqual([`/crm/v8/Accounts/${RECORDS.delftAccount}`]);
 
       await control.clearLog();
       for (const url of [
@@ -340,6 +348,53 @@ export const JOURNEYS: Journey[] = [
         expect(await tab.panelText(), url).toBeNull();
       }
       expect(await apiCalls(control)).toEqual([]);
+    },
+  },
+  {
+    name: 'a page script forging WXT’s start event does not switch the panel off: navigation still updates it',
+    browsers: BOTH,
+    async run(context) {
+      const { browser, tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      // WXT's event name is `<runtime.id>:<content script name>:wxt:content-script-started`.
+      const eventName = `${browser.extensionId}:zoho-crm:wxt:content-script-started`;
+      await tab.evaluate(
+        new Function(
+          `document.dispatchEvent(new CustomEvent(${JSON.stringify(eventName)}, {
+            detail: { contentScriptName: 'zoho-crm', messageId: 'forged' },
+          }));`,
+        ) as () => void,
+      );
+      await control.clearLog();
+      await navigateInAppToDelft(context);
+    },
+  },
+  {
+    name: 'a foreign page framing a record gets no panel and sends nothing; Zoho One still works',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await control.clearLog();
+
+      await tab.goto(`https://${FOREIGN_HOST}/?src=${encodeURIComponent(pages.alpine)}`);
+      const framed = await tab.frame('crm.zoho.eu');
+      await waitFor('the framed record page', async () =>
+        framed.evaluate(
+          () => document.readyState === 'complete' && document.querySelector('[data-zcqa="crm-main"]') !== null,
+        ),
+      );
+      await pause(1_500);
+      expect(await framed.panelText()).toBeNull();
+      expect(await framed.hasPanelControl('Remove territory Germany')).toBe(false);
+      expect(await apiCalls(control)).toEqual([]);
+
+      await tab.goto(`${ZOHO_ONE_EU}/tab/Accounts/${RECORDS.alpineAccount}`);
+      const inOne = await tab.frame('crm.zoho.eu');
+      expect((await rows(inOne)).map((r) => r.name)).toContain('Germany');
+      await inOne.clickPanelButton('Remove territory Germany');
+      await waitForRows(inOne, 'Germany to go', without('Germany'));
+      expect((await settledApiCalls(control, 'POST')).map((p) => p.status)).toEqual([200]);
     },
   },
   {

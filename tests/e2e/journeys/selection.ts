@@ -1,6 +1,7 @@
 // Journeys to the bulk page from Zoho's pages: the panel's "Bulk removal…", and a list view's rows
-// ticked with real input, the selection bar, and the bulk page opened with the ids in its address.
+// ticked with real input, the selection bar, and the bulk page opened with the ids handed over by token.
 import { ORGS } from '../../../sandbox/scenarios/default';
+import { HANDOFF_TOKEN } from '../../../utils/bulk/handoff';
 import { parseBulkLink } from '../../../utils/bulk/link';
 import { waitFor } from '../harness/wait';
 import { apiCalls, CHROMIUM_ONLY, EU_CRM, expect, type Journey, pages, pause, signInFromPanel } from './context';
@@ -66,16 +67,20 @@ export const SELECTION_JOURNEYS: Journey[] = [
         }),
       );
       expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(`${browser.extensionOrigin}/bulk.html`);
-      expect(parseBulkLink(url.hash)).toEqual({
-        recordIds: ids,
-        invalidIds: 0,
-        territoryIds: [],
-        module: 'Accounts',
-        dataCentre: 'eu',
-        sandbox: false,
-        orgId: ORGS.euMain,
-        jobId: null,
+      // The records are handed over through storage: the address carries a token, no record id.
+      const link = parseBulkLink(url.hash);
+      expect(link).toMatchObject({ recordIds: [], module: 'Accounts', dataCentre: 'eu', orgId: ORGS.euMain });
+      expect(link.selection).toMatch(HANDOFF_TOKEN);
+      for (const id of ids) expect(url.href).not.toContain(id);
+      const shown = await waitFor('the handed-over records on the bulk page', async () => {
+        const text = await bulk.evaluate(() => document.body.textContent ?? '');
+        return text.includes('3 records from the selection you opened') ? text : null;
       });
+      expect(shown).toContain('3 records from the selection you opened');
+      const listed = await bulk.evaluate(() =>
+        [...document.querySelectorAll('textarea')].map((area) => area.value.split('\n').filter(Boolean)),
+      );
+      expect(listed).toContainEqual(ids);
     },
   },
 ];
