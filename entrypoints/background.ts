@@ -24,7 +24,7 @@ export default defineBackground(() => {
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
   const auth = createBackgroundAuth(apis);
-  const bulk = createBulkBackground(apis, auth);
+  const bulk = createBulkBackground({ ...apis, alarms: browser.alarms }, auth);
   listenForMessages(browser.runtime.onMessage, createBackground(apis, auth, bulk.territories), bulk.handle);
   browser.commands.onCommand.addListener(commandHandler(browser.tabs));
   // A job that was running when the worker (or the browser) stopped goes on where it was. The

@@ -19,6 +19,7 @@ function ids(count: number): string[] {
 }
 
 function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClock; keepFinished?: number } = {}) {
+  const busy: boolean[] = [];
   const clock = options.clock ?? new VirtualClock();
   const org = options.org ?? new FakeOrg(clock);
   const store = options.store ?? memoryStore();
@@ -31,8 +32,9 @@ function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClo
     sleep: clock.sleep,
     random: () => 0.5,
     keepFinished: options.keepFinished,
+    onBusyChange: (value) => busy.push(value),
   });
-  return { clock, org, store, manager };
+  return { clock, org, store, manager, busy };
 }
 
 function spec(recordIds: string[]): BulkStartSpec {
@@ -63,6 +65,16 @@ describe('createBulkJobManager', () => {
       outcome: { kind: 'removed' },
     });
     expect((await store.load('job-1'))?.status).toBe('finished');
+  });
+
+  it('says it is busy while a job runs, and no longer once the last run ends', async () => {
+    const { org, manager, clock, busy } = setup();
+    seed(org, ids(300));
+    await manager.start(spec(ids(150)));
+    await manager.start(spec(ids(300).slice(150)));
+    expect(busy).toEqual([true]);
+    await clock.run(manager.idle());
+    expect(busy).toEqual([true, false]);
   });
 
   it('leaves the records out of the status unless asked', async () => {
