@@ -234,6 +234,25 @@ describe('runBulkJob', () => {
     expect(result.calls).toEqual({ remove: 2, read: 2 });
   });
 
+  it('sends nothing once paused or cancelled, even while the batch was being saved to go out', async () => {
+    for (const stop of [pauseBulkJob, cancelBulkJob]) {
+      const ids = recordIds(30);
+      const org = orgWith(ids);
+      const store = new JobStore();
+      const planned = job(ids, { batchSize: 10 });
+      const result = await runBulkJob(planned, {
+        ...simulatedDeps(org, store),
+        save: (saved, changed) => {
+          stop(planned);
+          return store.save(saved, changed);
+        },
+      });
+      expect(org.removeCalls).toEqual([]);
+      expect(store.last()?.batches.every((batch) => batch.status === 'pending')).toBe(true);
+      expect(result.status).toBe(stop === pauseBulkJob ? 'paused' : 'cancelled');
+    }
+  });
+
   it('waits out a lost answer, and reads again until what Zoho holds is stable: none sent twice', async () => {
     const clock = new VirtualClock();
     const ids = recordIds(10);

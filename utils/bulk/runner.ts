@@ -409,9 +409,16 @@ async function sendStep(ctx: RunContext, batch: BulkBatch): Promise<Step> {
   const items = batch.recordIds.map((id): BatchItem => ({ id, territoryIds: territoriesToSend(job, id) }));
   batch.status = 'sending';
   batch.sentAt = deps.now();
-  job.calls.remove++;
   ctx.persist.touch(batch);
   await ctx.persist.save();
+  if (!mayDispatch(ctx)) {
+    // Paused or cancelled while the batch was being saved: it never went out.
+    batch.status = 'pending';
+    batch.sentAt = null;
+    ctx.persist.touch(batch);
+    return 'released';
+  }
+  job.calls.remove++;
   let answer: BatchAnswer;
   try {
     answer = await deps.removeBatch(items);
