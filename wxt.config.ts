@@ -32,7 +32,8 @@ export default defineConfig({
     name: 'Territory Panel for Zoho CRM',
     short_name: 'Territory Panel',
     description: 'See a Zoho CRM record’s territories in a side panel and remove one with a single click.',
-    permissions: ['identity', 'storage'],
+    // alarms: wakes a stopped worker to go on with a bulk job while no extension page is open.
+    permissions: ['identity', 'storage', 'alarms'],
     host_permissions: API_HOST_PERMISSIONS,
     commands: {
       [FOCUS_PANEL_COMMAND]: {

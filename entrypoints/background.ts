@@ -25,7 +25,7 @@ export default defineBackground(() => {
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
   };
   const auth = createBackgroundAuth(apis);
-  const bulk = createBulkBackground(apis, auth);
+  const bulk = createBulkBackground({ ...apis, alarms: browser.alarms }, auth);
   const sidePanel = createSidePanelHome({ ...sidePanelApisOf(browser), local: apis.local });
   listenForMessages(browser.runtime.onMessage, createBackground(apis, auth, bulk.territories, sidePanel), bulk.handle);
   browser.commands.onCommand.addListener(commandHandler(browser.tabs, sidePanel));

@@ -30,7 +30,8 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TERRITORY_MODULES, type TerritoryModule } from '../utils/crm-page';
 import { orgJson, recordJson, territoryJson } from './api-shapes';
-import { actOutFault, type StandInEnv } from './request-scope';
+import { AFTER_PROCESSING_FAULTS } from './faults';
+import { actOutFault, actOutFaultAfter, type StandInEnv } from './request-scope';
 import type { CrmModule, OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioUser } from './scenarios/types';
 import { coversModule, coversOrgRead, coversTerritorySettingsRead } from './scopes';
 import { type IssuedToken, resolveModule, type StandInState } from './state';
@@ -118,14 +119,16 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     if (state.creditsUsedBy(org.zgid) >= credits) fail(zoho.creditLimit(credits));
     state.spendCredit(org.zgid);
     state.enterRequest(org.zgid);
+    const fault = state.faults.take(hostname, c.req.method, c.req.path);
     try {
-      const fault = state.faults.take(hostname, c.req.method, c.req.path);
       const faulted = fault ? await actOutFault(fault, c.env) : null;
       if (faulted) return faulted;
       await next();
     } finally {
       state.leaveRequest(org.zgid);
     }
+    // Processed (and no longer counted as in flight); only its answer is lost or late.
+    if (fault && AFTER_PROCESSING_FAULTS.includes(fault.kind)) c.res = await actOutFaultAfter(fault, c.env, c.res);
   });
 
   function requireModule(c: ApiContext): CrmModule {

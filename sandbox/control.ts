@@ -15,10 +15,12 @@
  *                                                the edition's), creditLimit (null = the edition's),
  *                                                tokenLifetimeSeconds → the whole config
  *   GET    /faults                               {faults: ActiveFault[]}
- *   POST   /faults            FaultSpec          {kind: latency|server-error|drop|malformed-json|too-many-requests,
+ *   POST   /faults            FaultSpec          {kind: latency|server-error|drop|malformed-json|too-many-requests|
+ *                                                drop-after-processing|latency-after-processing,
  *                                                host?, method?, path? (substrings; method exact), times? (1),
  *                                                latencyMs? (1000)} → ActiveFault. API-host faults act after
- *                                                authentication and the rate limits, others on arrival.
+ *                                                authentication and the rate limits, others on arrival; the
+ *                                                *-after-processing ones once the API request was processed.
  *   DELETE /faults                               remove all → {cleared: true}
  *   POST   /tokens            {dataCentre, userId, scopes[], clientId?}
  *                                                a token as if the user had accepted the consent page

@@ -1,8 +1,20 @@
 // Injected faults: each matches requests by host, method and path substring and applies to the
-// next `times` matching requests. The first matching fault wins.
+// next `times` matching requests. The first matching fault wins. Most act before the request is
+// processed; the `*-after-processing` ones let Zoho process it (its state changes) and then drop
+// the connection or hold the answer back `latencyMs`: the lost answer a client must not race.
 
-export const FAULT_KINDS = ['latency', 'server-error', 'drop', 'malformed-json', 'too-many-requests'] as const;
+export const FAULT_KINDS = [
+  'latency',
+  'server-error',
+  'drop',
+  'malformed-json',
+  'too-many-requests',
+  'drop-after-processing',
+  'latency-after-processing',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const AFTER_PROCESSING_FAULTS: readonly FaultKind[] = ['drop-after-processing', 'latency-after-processing'];
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -14,7 +26,7 @@ export interface FaultSpec {
   path?: string;
   /** how many matching requests it applies to (default 1) */
   times?: number;
-  /** for `latency`: the delay before the normal answer (default 1000) */
+  /** for `latency`: the delay before the normal answer; for `latency-after-processing`: after it (default 1000) */
   latencyMs?: number;
 }
 

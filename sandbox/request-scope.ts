@@ -22,6 +22,17 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Acts out a fault that comes after processing on the answer the request got: the connection is
+ * dropped, or the answer is sent `latencyMs` late. Returns the answer (for the log).
+ */
+export async function actOutFaultAfter(fault: ActiveFault, env: StandInBindings, answer: Response): Promise<Response> {
+  env.scope.logEntry.fault = fault.kind;
+  if (fault.kind === 'drop-after-processing') env.incoming.socket.destroy();
+  else await sleep(fault.latencyMs);
+  return answer;
+}
+
 /** Acts out a fault: a response to send instead of the real one, or null to carry on (after a delay). */
 export async function actOutFault(fault: ActiveFault, env: StandInBindings): Promise<Response | null> {
   env.scope.logEntry.fault = fault.kind;
@@ -45,5 +56,8 @@ export async function actOutFault(fault: ActiveFault, env: StandInBindings): Pro
     case 'drop':
       env.incoming.socket.destroy();
       return new Response(null, { status: 500 });
+    case 'drop-after-processing':
+    case 'latency-after-processing':
+      return null;
   }
 }

@@ -110,6 +110,7 @@ function createFrontDoor(state: StandInState): Hono<{ Bindings: HttpBindings }> 
       const faulted = fault ? await actOutFault(fault, env) : null;
       response = faulted ?? (await apps[zohoHost.role].fetch(c.req.raw, env));
     }
+    // A dropped connection got no answer; one dropped after processing logs what Zoho answered.
     if (logEntry.fault !== 'drop') logEntry.status = response.status;
     return response;
   });

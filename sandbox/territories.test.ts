@@ -455,3 +455,49 @@ describe('assign_territories', () => {
     expect((answer.json() as DataAnswer).data.map((result) => result.code)).toEqual(['SUCCESS', 'DUPLICATE_DATA']);
   });
 });
+
+describe('faults after processing: the answer lost, the change made', () => {
+  const many = '/crm/v8/Accounts/actions/remove_territories';
+
+  it('drops the connection after a many-record removal was processed', async () => {
+    await t.control.addFault({ kind: 'drop-after-processing', method: 'POST', path: '/actions/remove_territories' });
+    const body = {
+      data: [1, 2].map((n) => ({ id: bulkAccountId(n), Territories: [{ id: TERRITORIES.keyAccounts }] })),
+    };
+    await expect(post(many, body)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', bulkAccountId(1))).toEqual([]);
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', bulkAccountId(2))).toEqual([]);
+    const [logged] = await t.control.log({ kind: 'api' });
+    expect(logged).toMatchObject({ fault: 'drop-after-processing', status: 200 });
+  });
+
+  it('drops the connection after a one-record removal and an assignment were processed', async () => {
+    await t.control.addFault({ kind: 'drop-after-processing', method: 'POST', path: '_territories', times: 2 });
+    await expect(removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.germany])).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).not.toContain(TERRITORIES.germany);
+    const assign = post(`/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/assign_territories`, {
+      data: [{ Territories: [{ id: TERRITORIES.germany }] }],
+    });
+    await expect(assign).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toContain(TERRITORIES.germany);
+  });
+
+  it('answers only after latencyMs, the change made at once', async () => {
+    await t.control.addFault({
+      kind: 'latency-after-processing',
+      method: 'POST',
+      path: '/actions/remove_territories',
+      latencyMs: 600,
+    });
+    const started = Date.now();
+    const answer = post(many, { data: [{ id: bulkAccountId(3), Territories: [{ id: TERRITORIES.keyAccounts }] }] });
+    await sleep(200);
+    expect(await territoryIdsOf(ORGS.euMain, 'Accounts', bulkAccountId(3))).toEqual([]);
+    const late = await answer;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    expect(late.status).toBe(200);
+    expect((late.json() as DataAnswer).data[0]?.code).toBe('SUCCESS');
+  });
+});

@@ -20,8 +20,8 @@ import { simulateBulkRun } from '../utils/bulk/bench';
 import { BULK_DEFAULTS } from '../utils/bulk/job';
 import type { BulkRequest, BulkResponseFor } from '../utils/bulk-protocol';
 import { type CredentialSource, createZohoClient, type ZohoClient } from '../utils/zoho/client';
+import { memoryStorageArea } from '../utils/zoho/memory-storage-area';
 import { listRecordIdsInTerritory } from '../utils/zoho/records';
-import type { StorageArea } from '../utils/zoho/storage-area';
 import { removeTerritory } from '../utils/zoho/territories';
 import { standInFetch } from './stand-in-fetch';
 
@@ -47,20 +47,6 @@ const BULK_PAGE = { id: 'bench', url: 'chrome-extension://bench/bulk.html' };
 const standIn = await startStandIn({ port: 0, controlPort: 0 });
 const control = createControlClient(standIn.controlUrl);
 const fetch = standInFetch(standIn.port);
-
-/** storage.local / storage.session in memory; `set` copies, as the browser's does. */
-function memoryArea(): StorageArea {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (key) => (data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
-    set: async (items) => {
-      for (const [key, value] of Object.entries(structuredClone(items))) data.set(key, value);
-    },
-    remove: async (key) => {
-      data.delete(key);
-    },
-  };
-}
 
 function issueToken(): Promise<IssuedTokenAnswer> {
   return control.issueToken({
@@ -116,7 +102,7 @@ async function stillHolding(token: IssuedTokenAnswer, recordIds: readonly string
 
 async function runBulkEngine(scenario: string, recordIds: string[]): Promise<Measurement> {
   const token = await prepare(scenario);
-  const session = memoryArea();
+  const session = memoryStorageArea();
   await createTokenStore(session).save({
     dataCentre: 'eu',
     accessToken: token.access_token,
@@ -131,7 +117,7 @@ async function runBulkEngine(scenario: string, recordIds: string[]): Promise<Mea
       launchWebAuthFlow: () => Promise.reject(new Error('no sign-in during the benchmark')),
     },
     session,
-    local: memoryArea(),
+    local: memoryStorageArea(),
     buildClientId: DEMO_CLIENT_ID,
     fetch,
   };

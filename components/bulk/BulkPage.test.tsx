@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBulkJobStore } from '@/utils/background/bulk-job-store';
 import { parseCsv } from '@/utils/bulk/csv';
 import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
@@ -10,6 +11,7 @@ import { type BulkJobSummary, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
+import { memoryStorageArea } from '@/utils/zoho/memory-storage-area';
 import { BulkPage } from './BulkPage';
 import type { BulkApi } from './bulk-api';
 import { announcement } from './JobView';
@@ -35,22 +37,9 @@ const euConnected: Connection = {
 
 /** A backend made of the real job manager over an in-memory Zoho org. */
 function backend(org: FakeOrg) {
-  const stored = new Map<string, string>();
   let next = 0;
   const manager = createBulkJobManager({
-    store: {
-      load: async (id) => {
-        const json = stored.get(id);
-        return json === undefined ? undefined : JSON.parse(json);
-      },
-      save: async (job) => {
-        stored.set(job.id, JSON.stringify(job));
-      },
-      list: async () => [...stored.values()].map((json) => JSON.parse(json)),
-      remove: async (id) => {
-        stored.delete(id);
-      },
-    },
+    store: createBulkJobStore(memoryStorageArea()),
     callsFor: () => ({ removeBatch: org.removeBatch, readTerritories: org.readTerritories }),
     newJobId: () => `job-${++next}`,
     now: () => Date.now(),

@@ -1,6 +1,10 @@
-// Bulk jobs in storage.local: one key per job (`bulkJob:<id>`) and an index of the ids, so that a
-// restarted worker finds every job without reading the whole storage.
-import type { BulkJob } from '../bulk/job';
+// Bulk jobs in storage.local as journals (bulk/journal.ts): per job a head (`bulkJob:<id>`), the
+// records as planned (`bulkJob:<id>:base`) and one key per batch (`bulkJob:<id>:batch:<n>`), plus an
+// index of the job ids so that a restarted worker finds every job without reading the whole storage.
+// Each save is one `set`, which both browsers write atomically (Chromium: one LevelDB write batch;
+// Firefox: one IndexedDB transaction).
+import type { BulkBatch, BulkJob } from '../bulk/job';
+import { assembleJob, baseOf, entryOf, headOf } from '../bulk/journal';
 import type { BulkJobStore } from '../bulk/manager';
 import type { StorageArea } from '../zoho/storage-area';
 
@@ -10,8 +14,26 @@ export function bulkJobKey(jobId: string): string {
   return `bulkJob:${jobId}`;
 }
 
+export function bulkBaseKey(jobId: string): string {
+  return `bulkJob:${jobId}:base`;
+}
+
+export function bulkBatchKey(jobId: string, batchId: number): string {
+  return `bulkJob:${jobId}:batch:${batchId}`;
+}
+
 function idsOf(stored: unknown): string[] {
   return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function batchKeys(jobId: string, count: number): string[] {
+  return Array.from({ length: count }, (_, n) => bulkBatchKey(jobId, n));
+}
+
+function nextBatchIdOf(head: unknown): number {
+  if (typeof head !== 'object' || head === null || !('nextBatchId' in head)) return 0;
+  const next = head.nextBatchId;
+  return typeof next === 'number' && Number.isInteger(next) && next >= 0 ? next : 0;
 }
 
 export function createBulkJobStore(area: StorageArea): BulkJobStore {
@@ -28,33 +50,49 @@ export function createBulkJobStore(area: StorageArea): BulkJobStore {
     return next;
   }
 
-  async function load(jobId: string): Promise<unknown> {
-    return (await area.get(bulkJobKey(jobId)))[bulkJobKey(jobId)];
+  async function load(jobId: string): Promise<BulkJob | null> {
+    const stored = await area.get([bulkJobKey(jobId), bulkBaseKey(jobId)]);
+    const head = stored[bulkJobKey(jobId)];
+    if (head === undefined) return null;
+    // Every save writes the head with the batches: none has an id beyond the head's count.
+    const keys = batchKeys(jobId, nextBatchIdOf(head));
+    const batches = await area.get(keys);
+    return assembleJob(
+      head,
+      stored[bulkBaseKey(jobId)],
+      keys.map((key) => batches[key]).filter((entry) => entry !== undefined),
+    );
   }
 
   return {
     load,
 
-    save(job) {
-      // storage.set copies the job when called; the manager relies on that.
-      if (known?.has(job.id)) return area.set({ [bulkJobKey(job.id)]: job });
-      const copy: BulkJob = structuredClone(job);
-      return updateIndex(async (ids) => {
-        const added = !ids.has(copy.id);
-        ids.add(copy.id);
-        // One write: a job is never stored without being in the index.
-        await area.set(
-          added ? { [bulkJobKey(copy.id)]: copy, [BULK_JOB_INDEX_KEY]: [...ids] } : { [bulkJobKey(copy.id)]: copy },
-        );
+    create(job) {
+      // Captured now: storage.set copies when called, the index queue does not.
+      const items: Record<string, unknown> = structuredClone({
+        [bulkJobKey(job.id)]: headOf(job),
+        [bulkBaseKey(job.id)]: baseOf(job),
+        ...Object.fromEntries(job.batches.map((batch) => [bulkBatchKey(job.id, batch.id), entryOf(job, batch)])),
       });
+      return updateIndex(async (ids) => {
+        ids.add(job.id);
+        // One write: a job is never stored without being in the index.
+        await area.set({ ...items, [BULK_JOB_INDEX_KEY]: [...ids] });
+      });
+    },
+
+    save(job: BulkJob, changed: readonly BulkBatch[]) {
+      const items: Record<string, unknown> = { [bulkJobKey(job.id)]: headOf(job) };
+      for (const batch of changed) items[bulkBatchKey(job.id, batch.id)] = entryOf(job, batch);
+      return area.set(items);
     },
 
     async list() {
       const ids = await updateIndex(async (current) => [...current]);
-      const jobs: unknown[] = [];
+      const jobs: BulkJob[] = [];
       for (const id of ids) {
         const job = await load(id);
-        if (job !== undefined) jobs.push(job);
+        if (job) jobs.push(job);
       }
       return jobs;
     },
@@ -63,7 +101,8 @@ export function createBulkJobStore(area: StorageArea): BulkJobStore {
       return updateIndex(async (ids) => {
         ids.delete(jobId);
         await area.set({ [BULK_JOB_INDEX_KEY]: [...ids] });
-        await area.remove(bulkJobKey(jobId));
+        const head = (await area.get(bulkJobKey(jobId)))[bulkJobKey(jobId)];
+        await area.remove([...batchKeys(jobId, nextBatchIdOf(head)), bulkBaseKey(jobId), bulkJobKey(jobId)]);
       });
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { IdentityApi } from '../auth/session';
-import { createBulkJob, parseBulkJob } from '../bulk/job';
+import { createBulkJob } from '../bulk/job';
 import type { SenderInfo } from '../sender';
 import { type LocalServer, type RecordedRequest, startLocalServer } from '../zoho/testing/local-server';
 import { createBulkJobStore } from './bulk-job-store';
@@ -239,19 +239,22 @@ describe('the background serving the bulk page', () => {
     for (const id of done.recordIds) job.outcomes[id] = { kind: 'removed' };
     job.batches.shift();
     inFlight.status = 'sending';
+    inFlight.sentAt = Date.now();
     job.calls.remove = 2;
-    await createBulkJobStore(fakeBrowser.storage.local).save(job);
+    await createBulkJobStore(fakeBrowser.storage.local).create(job);
 
     const { bulk, send } = startWorker();
     await bulk.jobs.resumeInterrupted();
     await bulk.jobs.idle();
 
     const reads = zoho.requests.filter((request) => request.method === 'GET');
+    // read once Zoho can no longer be working on it, and again to see it stable
     expect(reads.map((request) => new URL(request.url, 'http://zoho').searchParams.get('ids'))).toEqual([
+      inFlight.recordIds.join(','),
       inFlight.recordIds.join(','),
     ]);
     expect(postedIds()).toEqual(RECORDS.slice(200));
-    const stored = parseBulkJob((await fakeBrowser.storage.local.get('bulkJob:interrupted'))['bulkJob:interrupted']);
+    const stored = await createBulkJobStore(fakeBrowser.storage.local).load('interrupted');
     expect(stored?.status).toBe('finished');
     expect(Object.values(stored?.outcomes ?? {}).filter((o) => o.kind === 'removed')).toHaveLength(250);
     expect(await send({ type: 'bulk.jobs' }, bulkPage)).toMatchObject({ ok: true, value: [{ id: 'interrupted' }] });

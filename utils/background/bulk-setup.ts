@@ -6,6 +6,7 @@ import { parseBulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
 import { createTerritoryCache, type OrgTarget, type TerritoryCache } from '../zoho/territory-cache';
+import { type AlarmsApi, bulkAlarm } from './bulk-alarm';
 import { bulkCallsOf } from './bulk-calls';
 import { createBulkJobStore } from './bulk-job-store';
 import { type BulkRequestHandler, type BulkResponse, createBulkRequestHandler } from './bulk-requests';
@@ -34,13 +35,15 @@ const REAL_TIMING: BulkTiming = {
 };
 
 export function createBulkBackground(
-  apis: Pick<BackgroundApis, 'extension' | 'local' | 'fetch'>,
+  apis: Pick<BackgroundApis, 'extension' | 'local' | 'fetch'> & { alarms?: AlarmsApi },
   auth: AuthSession,
   timing: BulkTiming = REAL_TIMING,
 ): BulkBackground {
   const clientFor = (org: OrgTarget) =>
     createZohoClient({ credentials: auth.credentialsFor(org), orgId: org.orgId, fetch: apis.fetch });
-  const jobs = createBulkJobManager({
+  const onBusyChange = apis.alarms ? bulkAlarm(apis.alarms, () => jobs.resumeInterrupted()) : undefined;
+  const jobs: BulkJobManager = createBulkJobManager({
+    onBusyChange,
     store: createBulkJobStore(apis.local),
     callsFor: (job) => bulkCallsOf(clientFor(job), job.module),
     newJobId: timing.newJobId,

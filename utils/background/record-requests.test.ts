@@ -4,6 +4,7 @@ import { type RecordPage, recordKey } from '../crm-page';
 import { createZohoClient } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { createChangeLog } from '../zoho/jobs';
+import { LOST_ANSWER_WAIT_MS, STABLE_READ_GAP_MS } from '../zoho/request-timing';
 import { createTerritoryCache, TERRITORY_CACHE_TTL_MS, territoryCacheKey } from '../zoho/territory-cache';
 import {
   type LocalAnswer,
@@ -96,7 +97,7 @@ afterEach(async () => {
 async function setup(answer: (request: RecordedRequest) => LocalAnswer, definitionsWaitMs?: number) {
   server = await startLocalServer(answer);
   const origin = server.origin;
-  const clock = { now: NOW };
+  const clock = { now: NOW, slept: [] as number[], onSleep: (): void => undefined };
   const changes = createChangeLog(fakeBrowser.storage.session);
   const make = () =>
     createRecordRequests({
@@ -113,6 +114,11 @@ async function setup(answer: (request: RecordedRequest) => LocalAnswer, definiti
       changes: createChangeLog(fakeBrowser.storage.session),
       territories: createTerritoryCache({ storage: fakeBrowser.storage.local, now: () => clock.now }),
       now: () => clock.now,
+      sleep: async (ms) => {
+        clock.slept.push(ms);
+        clock.now += ms;
+        clock.onSleep();
+      },
       definitionsWaitMs,
     });
   return { records: make(), restarted: make, requests: server.requests, changes, clock };
@@ -359,26 +365,36 @@ describe('scheduled jobs', () => {
 });
 
 describe('after a worker died mid-POST', () => {
-  async function leaveMarker(changes: ReturnType<typeof createChangeLog>) {
-    await changes.markInFlight(KEY, { kind: 'remove', territoryId: SOUTH, since: NOW - 1000 });
+  async function leaveMarker(changes: ReturnType<typeof createChangeLog>, age = 1000) {
+    await changes.markInFlight(KEY, { kind: 'remove', territoryId: SOUTH, since: NOW - age });
   }
 
-  it('a read of the record clears the stale marker and only reads', async () => {
+  it('a read of the record clears a marker Zoho can no longer be working on, and only reads', async () => {
     const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
     const { records, changes, requests } = await setup(zoho.answer);
-    await leaveMarker(changes);
+    await leaveMarker(changes, LOST_ANSWER_WAIT_MS + 1);
     expect((await records.territories(page)).ok).toBe(true);
     expect(await changes.findInFlight(KEY, { kind: 'remove', territoryId: SOUTH })).toBeUndefined();
     expect(calls(requests)).toEqual([recordGet, definitionsGet]);
   });
 
+  it('a read of the record keeps a younger marker, so that a repeat waits first', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, changes } = await setup(zoho.answer);
+    await leaveMarker(changes);
+    expect((await records.territories(page)).ok).toBe(true);
+    expect(await changes.findInFlight(KEY, { kind: 'remove', territoryId: SOUTH })).toBeDefined();
+  });
+
   it('a repeated remove whose POST already took effect is answered from the record, not re-sent', async () => {
     const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
     zoho.state.territories = [TEXAS];
-    const { records, changes, requests } = await setup(zoho.answer);
+    const { records, changes, requests, clock } = await setup(zoho.answer);
     await leaveMarker(changes);
     expect(await records.change('remove', page, SOUTH)).toEqual({ ok: true, value: { outcome: 'done' } });
-    expect(methods(requests)).toEqual(['GET']);
+    // read once Zoho can no longer be working on the first POST, and again to see it stable
+    expect(clock.slept).toEqual([LOST_ANSWER_WAIT_MS - 1000, STABLE_READ_GAP_MS]);
+    expect(methods(requests)).toEqual(['GET', 'GET']);
     expect(await changes.findInFlight(KEY, { kind: 'remove', territoryId: SOUTH })).toBeUndefined();
   });
 
@@ -390,7 +406,50 @@ describe('after a worker died mid-POST', () => {
     const { records, changes, requests } = await setup(zoho.answer);
     await leaveMarker(changes);
     expect(await records.change('remove', page, SOUTH)).toEqual({ ok: true, value: { outcome: 'done' } });
-    expect(methods(requests)).toEqual(['GET', 'POST']);
+    expect(methods(requests)).toEqual(['GET', 'GET', 'POST']);
+  });
+});
+
+describe('a removal whose answer is lost', () => {
+  it('is read back only once Zoho can no longer be working on it, until stable, and ends as Zoho did it', async () => {
+    // Zoho drops the connection while still working: the removal lands during the wait.
+    const zoho = zohoRecord(() => ({ answer: { drop: true } }));
+    const { records, requests, clock } = await setup(zoho.answer);
+    clock.onSleep = () => {
+      zoho.state.territories = [TEXAS];
+    };
+    expect(await records.change('remove', page, SOUTH)).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(clock.slept[0]).toBe(LOST_ANSWER_WAIT_MS);
+    expect(methods(requests).filter((method) => method === 'POST')).toHaveLength(1);
+  });
+
+  it('fails with the lost answer when Zoho did not do it, so that a Retry sends it once more', async () => {
+    let posts = 0;
+    const zoho = zohoRecord((_, territories) => {
+      posts++;
+      return posts === 1
+        ? { answer: { drop: true } }
+        : { answer: removedAnswer(), next: territories.filter((id) => id !== SOUTH) };
+    });
+    const { records, requests } = await setup(zoho.answer);
+    const lost = await records.change('remove', page, SOUTH);
+    expect(lost.ok).toBe(false);
+    expect(!lost.ok && lost.error.code).toBe('NETWORK_ERROR');
+    expect(await records.change('remove', page, SOUTH)).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(methods(requests).filter((method) => method === 'POST')).toHaveLength(2);
+  });
+
+  it('a Retry while the lost answer is waited out joins it: one POST', async () => {
+    const zoho = zohoRecord((_, territories) => ({
+      answer: { drop: true },
+      next: territories.filter((id) => id !== SOUTH),
+    }));
+    const { records, requests } = await setup(zoho.answer);
+    const first = records.change('remove', page, SOUTH);
+    const retry = records.change('remove', page, SOUTH);
+    expect(await first).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(await retry).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(methods(requests).filter((method) => method === 'POST')).toHaveLength(1);
   });
 });
 

@@ -1,14 +1,23 @@
 // The record requests of the panel: read a record's territories, remove or assign one. Adds what
 // a single Zoho call cannot: joining identical concurrent changes, remembering scheduled jobs,
-// never re-sending a POST whose answer a dead service worker did not see, and each territory's
-// place in the hierarchy from the org's cached definitions.
+// never re-sending a POST whose answer was lost (or that a dead service worker did not see) before
+// Zoho can no longer be working on it, and each territory's place in the hierarchy from the org's
+// cached definitions.
 import { territoryTree } from '../bulk/territory-tree';
 import { type RecordPage, recordKey } from '../crm-page';
 import type { ChangeOutcome, RecordTerritories, Result, TerritoryAssignment } from '../messaging';
 import type { ZohoClient } from '../zoho/client';
 import { errorInfoOf } from '../zoho/errors';
 import type { ChangeLog } from '../zoho/jobs';
-import { type ChangeKind, changeTerritory, getRecordTerritories, isReflected } from '../zoho/territories';
+import { LOST_ANSWER_WAIT_MS, STABLE_READ_GAP_MS } from '../zoho/request-timing';
+import {
+  type ChangeKind,
+  changeTerritory,
+  getRecordTerritories,
+  isLostAnswer,
+  isReflected,
+  type RecordTerritoryList,
+} from '../zoho/territories';
 import {
   type CachedTerritory,
   listAllTerritories,
@@ -22,6 +31,7 @@ export interface RecordRequestDeps {
   /** The orgs' territory definitions, shared with the bulk page: paths and managers of the rows. */
   territories: TerritoryCache;
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   /** default DEFINITIONS_WAIT_MS */
   definitionsWaitMs?: number;
 }
@@ -60,8 +70,21 @@ export interface RecordRequests {
 
 const changeKey = (kind: ChangeKind, key: string, territoryId: string) => `${kind}|${key}|${territoryId}`;
 
+/** Reads of a record after a lost POST before what it holds is taken as it is. */
+const MAX_STABLE_READS = 4;
+
+function sameTerritories(a: RecordTerritoryList, b: RecordTerritoryList): boolean {
+  const ids = (list: RecordTerritoryList) =>
+    list.territories
+      .map((territory) => territory.id)
+      .sort()
+      .join();
+  return ids(a) === ids(b);
+}
+
 export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
   const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const definitionsWaitMs = deps.definitionsWaitMs ?? DEFINITIONS_WAIT_MS;
   /** POSTs this worker is waiting for, by change key. */
   const changesUnderWay = new Map<string, Promise<Result<ChangeOutcome>>>();
@@ -92,25 +115,49 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
     return resultWithin(places, definitionsWaitMs, new Map());
   }
 
+  /**
+   * What the record holds once Zoho can no longer be working on a POST sent at `since`: read
+   * only after the request time-out plus a margin, then until two reads agree.
+   */
+  async function settledList(client: ZohoClient, page: RecordPage, since: number): Promise<RecordTerritoryList> {
+    const wait = since + LOST_ANSWER_WAIT_MS - now();
+    if (wait > 0) await sleep(wait);
+    let list = await getRecordTerritories(client, page);
+    for (let reads = 1; reads < MAX_STABLE_READS; reads++) {
+      await sleep(STABLE_READ_GAP_MS);
+      const again = await getRecordTerritories(client, page);
+      if (sameTerritories(list, again)) return again;
+      list = again;
+    }
+    return list;
+  }
+
   async function sendChange(kind: ChangeKind, page: RecordPage, territoryId: string): Promise<ChangeOutcome> {
     const key = recordKey(page);
     const client = deps.clientFor(page);
     const marker = { kind, territoryId };
-    if (await deps.changes.findInFlight(key, marker)) {
+    const earlier = await deps.changes.findInFlight(key, marker);
+    if (earlier) {
       // An earlier worker sent this POST and died before the answer: look before sending again.
-      const list = await getRecordTerritories(client, page);
-      if (isReflected(kind, [territoryId], list)) {
+      if (isReflected(kind, [territoryId], await settledList(client, page, earlier.since))) {
         await deps.changes.clearInFlight(key, marker);
         return { outcome: 'done' };
       }
     }
-    await deps.changes.markInFlight(key, { ...marker, since: now() });
+    const since = now();
+    await deps.changes.markInFlight(key, { ...marker, since });
     try {
       const outcome = await changeTerritory(client, kind, page, territoryId);
       if (outcome.outcome === 'scheduled') {
         await deps.changes.recordJob({ recordKey: key, territoryId, jobId: outcome.jobId, kind, since: now() });
       }
       return outcome;
+    } catch (error) {
+      if (!isLostAnswer(error)) throw error;
+      // Zoho may still be working on it: a Retry now could do it twice.
+      const list = await settledList(client, page, since).catch(() => null);
+      if (list && isReflected(kind, [territoryId], list)) return { outcome: 'done' };
+      throw error;
     } finally {
       await deps.changes.clearInFlight(key, marker);
     }
@@ -120,9 +167,13 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
     async territories(page) {
       const key = recordKey(page);
       try {
-        // Markers left by a worker that died mid-POST: this read shows what Zoho holds now.
-        await deps.changes.clearInFlightExcept(key, (change) =>
-          changesUnderWay.has(changeKey(change.kind, key, change.territoryId)),
+        // Markers left by a worker that died mid-POST: once Zoho can no longer be working on it,
+        // this read shows what Zoho holds. A younger one stays, so a repeat of it waits first.
+        await deps.changes.clearInFlightExcept(
+          key,
+          (change) =>
+            changesUnderWay.has(changeKey(change.kind, key, change.territoryId)) ||
+            now() - change.since < LOST_ANSWER_WAIT_MS,
         );
         const client = deps.clientFor(page);
         const read = await getRecordTerritories(client, page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_DEFAULTS, createBulkJob, createRetryJob, failedRecordIds, parseBulkJob } from './job';
+import { BULK_DEFAULTS, createBulkJob } from './job';
 
 const T1 = '111111000000046898';
 const T2 = '111111000000046458';
@@ -42,63 +42,5 @@ describe('createBulkJob', () => {
 
   it('needs a territory', () => {
     expect(() => base({ territoryIds: [] })).toThrow();
-  });
-});
-
-describe('parseBulkJob', () => {
-  it('reads back a stored job unchanged', () => {
-    const job = base({ holdings: { '101': [{ id: T1, assigned: 'manually' }] } });
-    job.outcomes['102'] = { kind: 'error', code: 'INTERNAL_ERROR', status: 500 };
-    job.outcomes['103'] = { kind: 'scheduled', jobId: null };
-    const batch = job.batches[0];
-    if (batch) {
-      batch.status = 'sending';
-      batch.verify = { goneMeans: 'removed' };
-      batch.lastError = { code: 'TIMEOUT' };
-    }
-    expect(parseBulkJob(JSON.parse(JSON.stringify(job)))).toEqual(job);
-  });
-
-  it('refuses another version or a damaged entry', () => {
-    const job = base();
-    expect(parseBulkJob({ ...job, version: 2 })).toBeNull();
-    expect(parseBulkJob({ ...job, recordIds: ['x'] })).toBeNull();
-    expect(parseBulkJob({ ...job, outcomes: { '101': { kind: 'gone' } } })).toBeNull();
-    expect(parseBulkJob(undefined)).toBeNull();
-  });
-});
-
-describe('createRetryJob', () => {
-  it('takes the locked, refused, failed and cancelled records, with the territories they were sent', () => {
-    const job = base({ holdings: { '104': [{ id: T2, assigned: 'manually' }] } });
-    job.outcomes = {
-      '101': { kind: 'removed' },
-      '102': { kind: 'scheduled', jobId: '55' },
-      '103': { kind: 'not-assigned' },
-      '104': { kind: 'locked' },
-      '105': { kind: 'no-permission', code: 'NO_PERMISSION' },
-      '106': { kind: 'error', code: 'INTERNAL_ERROR' },
-      '107': { kind: 'cancelled' },
-      '108': { kind: 'rule-assigned' },
-    };
-    expect(failedRecordIds(job)).toEqual(['104', '105', '106', '107']);
-    const retry = createRetryJob(job, 'b', 2000);
-    expect(retry).toMatchObject({
-      id: 'b',
-      retryOf: 'a',
-      recordIds: ['104', '105', '106', '107'],
-      territoryIds: [T1, T2],
-      territoriesOf: { '104': [T2] },
-      module: 'Deals',
-      sandbox: true,
-      status: 'running',
-      outcomes: {},
-    });
-  });
-
-  it('is null when nothing failed', () => {
-    const job = base({ recordIds: ['101'] });
-    job.outcomes = { '101': { kind: 'removed' } };
-    expect(createRetryJob(job, 'b', 2000)).toBeNull();
   });
 });

@@ -1,12 +1,11 @@
-// The persisted model of one bulk removal: plain JSON, versioned, so a restarted service worker
-// (or browser) can pick a job up where it stopped. Pure: no browser, Zoho or WXT imports.
-import * as v from 'valibot';
-import { TERRITORY_MODULES, type TerritoryModule } from '../crm-page';
-import { DATA_CENTRE_IDS, type DataCentre } from '../data-centres';
+// The model of one bulk removal: plain JSON, stored as a journal (journal.ts) so a restarted
+// service worker (or browser) can pick a job up where it stopped. Pure: no browser, Zoho or WXT imports.
+import type { TerritoryModule } from '../crm-page';
+import type { DataCentre } from '../data-centres';
 import type { ErrorInfo } from '../messaging';
 import { dedupeIds, planRecords, type RecordHoldings, splitIntoBatches } from './plan';
 
-export const BULK_JOB_VERSION = 1;
+export const BULK_JOB_VERSION = 2;
 
 /** Zoho's many-record calls take at most 100 records, and `?ids=` reads at most 100 (zoho-crm.md §2). */
 export const MAX_BATCH_SIZE = 100;
@@ -54,17 +53,32 @@ export interface VerifyFirst {
   goneMeans: 'removed' | 'not-assigned';
 }
 
-/** A batch not yet finished; a finished batch is dropped, its records having outcomes. */
+/**
+ * Records sent together. A batch is `done` when none of its records is left to it: each has an
+ * outcome settled by it (in `outcomes`) or was handed to a later batch.
+ */
 export interface BulkBatch {
   id: number;
+  /** records still to be settled by this batch */
   recordIds: string[];
   /** `sending` is saved before the POST: after a restart such a batch is verified, never re-sent blind. */
-  status: 'pending' | 'sending';
+  status: 'pending' | 'sending' | 'done';
+  /** when the last POST whose answer has not arrived went out; null when every POST was answered */
+  sentAt: number | null;
+  /** the outcomes this batch settled */
+  outcomes: Record<string, RecordOutcome>;
   /** sends and reads that failed without a per-record answer (5xx, lost), plus follow-ups */
   attempts: number;
   /** set: read the records back before sending (the last answer never arrived) */
   verify: VerifyFirst | null;
   lastError: ErrorInfo | null;
+}
+
+export type BatchState = Pick<BulkBatch, 'attempts' | 'verify' | 'lastError'>;
+
+export function createBatch(id: number, recordIds: string[], from: BatchState): BulkBatch {
+  const { attempts, verify, lastError } = from;
+  return { id, recordIds, status: 'pending', sentAt: null, outcomes: {}, attempts, verify, lastError };
 }
 
 export type BulkJobStatus = 'running' | 'paused' | 'cancelled' | 'finished';
@@ -83,6 +97,7 @@ export interface BulkJob {
   territoriesOf: Record<string, string[]>;
   batchSize: number;
   concurrency: number;
+  /** the batches not done, in the order they are sent */
   batches: BulkBatch[];
   nextBatchId: number;
   outcomes: Record<string, RecordOutcome>;
@@ -136,15 +151,8 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
   if (territoryIds.length === 0) throw new Error('A bulk job needs at least one territory.');
   const batchSize = clampBatchSize(spec.batchSize ?? BULK_DEFAULTS.batchSize);
   const plan = planRecords(territoryIds, recordIds, spec.holdings);
-  const batches = splitIntoBatches(plan.toSend, batchSize).map(
-    (ids, index): BulkBatch => ({
-      id: index,
-      recordIds: ids,
-      status: 'pending',
-      attempts: 0,
-      verify: null,
-      lastError: null,
-    }),
+  const batches = splitIntoBatches(plan.toSend, batchSize).map((ids, index) =>
+    createBatch(index, ids, { attempts: 0, verify: null, lastError: null }),
   );
   const outcomes: Record<string, RecordOutcome> = {};
   for (const [id, kind] of Object.entries(plan.settled)) outcomes[id] = { kind };
@@ -217,72 +225,4 @@ export function isSettled(job: BulkJob, recordId: string): boolean {
 
 export function isTerminal(job: BulkJob): boolean {
   return job.status === 'finished' || job.status === 'cancelled';
-}
-
-// A stored job is read back through this schema: anything else (an older version, a damaged
-// entry) is refused rather than half-resumed.
-const Id = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-const RecordOutcomeSchema = v.variant('kind', [
-  v.object({ kind: v.literal('removed') }),
-  v.object({ kind: v.literal('scheduled'), jobId: v.nullable(v.string()) }),
-  v.object({ kind: v.literal('not-assigned') }),
-  v.object({ kind: v.literal('rule-assigned') }),
-  v.object({ kind: v.literal('locked') }),
-  v.object({ kind: v.literal('no-permission'), code: v.string() }),
-  v.object({
-    kind: v.literal('error'),
-    code: v.string(),
-    status: v.optional(v.number()),
-    message: v.optional(v.string()),
-  }),
-  v.object({ kind: v.literal('cancelled') }),
-]);
-
-const ErrorInfoSchema = v.object({
-  code: v.string(),
-  status: v.optional(v.number()),
-  message: v.optional(v.string()),
-});
-
-export const BulkJobSchema = v.object({
-  version: v.literal(BULK_JOB_VERSION),
-  id: v.pipe(v.string(), v.minLength(1)),
-  dataCentre: v.picklist(DATA_CENTRE_IDS),
-  sandbox: v.boolean(),
-  orgId: v.nullable(Id),
-  module: v.picklist(TERRITORY_MODULES),
-  territoryIds: v.array(Id),
-  recordIds: v.array(Id),
-  territoriesOf: v.record(v.string(), v.array(Id)),
-  batchSize: v.pipe(Count, v.minValue(1), v.maxValue(MAX_BATCH_SIZE)),
-  concurrency: v.pipe(Count, v.minValue(1), v.maxValue(MAX_CONCURRENCY)),
-  batches: v.array(
-    v.object({
-      id: Count,
-      recordIds: v.array(Id),
-      status: v.picklist(['pending', 'sending']),
-      attempts: Count,
-      verify: v.nullable(v.object({ goneMeans: v.picklist(['removed', 'not-assigned']) })),
-      lastError: v.nullable(ErrorInfoSchema),
-    }),
-  ),
-  nextBatchId: Count,
-  outcomes: v.record(v.string(), RecordOutcomeSchema),
-  status: v.picklist(['running', 'paused', 'cancelled', 'finished']),
-  pauseReason: v.nullable(ErrorInfoSchema),
-  calls: v.object({ remove: Count, read: Count }),
-  createdAt: v.number(),
-  updatedAt: v.number(),
-  finishedAt: v.nullable(v.number()),
-  runStartedAt: v.nullable(v.number()),
-  settledAtRunStart: Count,
-  retryOf: v.nullable(v.string()),
-});
-
-/** A job as stored, or null when it is not one this version can resume. */
-export function parseBulkJob(stored: unknown): BulkJob | null {
-  const parsed = v.safeParse(BulkJobSchema, stored);
-  return parsed.success ? parsed.output : null;
 }

@@ -1,33 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { type BulkJob, createBulkJob, parseBulkJob } from './job';
-import { type BulkJobStore, type BulkStartSpec, createBulkJobManager } from './manager';
+import { createBulkJobStore } from '../background/bulk-job-store';
+import { memoryStorageArea } from '../zoho/memory-storage-area';
+import { createBulkJob } from './job';
+import { type BulkStartSpec, createBulkJobManager } from './manager';
 import { FakeOrg, VirtualClock } from './simulation';
 
 const T1 = '111111000000046898';
 
-class MemoryStore implements BulkJobStore {
-  readonly entries = new Map<string, string>();
-  load = async (jobId: string) => {
-    const json = this.entries.get(jobId);
-    return json === undefined ? undefined : JSON.parse(json);
-  };
-  save = async (job: BulkJob) => {
-    this.entries.set(job.id, JSON.stringify(job));
-  };
-  list = async () => [...this.entries.values()].map((json) => JSON.parse(json));
-  remove = async (jobId: string) => {
-    this.entries.delete(jobId);
-  };
+function memoryStore() {
+  const area = memoryStorageArea();
+  return Object.assign(createBulkJobStore(area), { area });
 }
+
+type MemoryStore = ReturnType<typeof memoryStore>;
 
 function ids(count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(5000 + i));
 }
 
 function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClock; keepFinished?: number } = {}) {
+  const busy: boolean[] = [];
   const clock = options.clock ?? new VirtualClock();
   const org = options.org ?? new FakeOrg(clock);
-  const store = options.store ?? new MemoryStore();
+  const store = options.store ?? memoryStore();
   let next = 0;
   const manager = createBulkJobManager({
     store,
@@ -37,8 +32,9 @@ function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClo
     sleep: clock.sleep,
     random: () => 0.5,
     keepFinished: options.keepFinished,
+    onBusyChange: (value) => busy.push(value),
   });
-  return { clock, org, store, manager };
+  return { clock, org, store, manager, busy };
 }
 
 function spec(recordIds: string[]): BulkStartSpec {
@@ -68,7 +64,17 @@ describe('createBulkJobManager', () => {
       territoryIds: [T1],
       outcome: { kind: 'removed' },
     });
-    expect(parseBulkJob(await store.load('job-1'))?.status).toBe('finished');
+    expect((await store.load('job-1'))?.status).toBe('finished');
+  });
+
+  it('says it is busy while a job runs, and no longer once the last run ends', async () => {
+    const { org, manager, clock, busy } = setup();
+    seed(org, ids(300));
+    await manager.start(spec(ids(150)));
+    await manager.start(spec(ids(300).slice(150)));
+    expect(busy).toEqual([true]);
+    await clock.run(manager.idle());
+    expect(busy).toEqual([true, false]);
   });
 
   it('leaves the records out of the status unless asked', async () => {
@@ -101,7 +107,7 @@ describe('createBulkJobManager', () => {
   });
 
   it('resumes, after a restart, the jobs that were running, reading back the batch in flight', async () => {
-    const store = new MemoryStore();
+    const store = memoryStore();
     const org = new FakeOrg();
     seed(org, ids(300));
     org.script(1, { kind: 'hang' });
@@ -117,19 +123,61 @@ describe('createBulkJobManager', () => {
     const status = await second.manager.status('job-1');
     expect(status.ok && status.value.status).toBe('finished');
     expect(status.ok && status.value.progress.counts.removed).toBe(300);
-    expect(org.readCalls).toHaveLength(1);
+    // Read once Zoho can no longer be working on it, and again to see it is stable.
+    expect(org.readCalls).toHaveLength(2);
     expect(ids(300).every((id) => org.processed.get(id) === 1)).toBe(true);
   });
 
+  for (const action of ['pause', 'cancel'] as const) {
+    it(`never loses a ${action} that is the message waking the worker`, async () => {
+      const store = memoryStore();
+      const org = new FakeOrg();
+      seed(org, ids(500));
+      org.script(1, { kind: 'hang' });
+      const first = setup({ org, store });
+      await first.manager.start({ ...spec(ids(500)), concurrency: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const sentBefore = org.removeCalls.length;
+
+      // A new worker: its start-up resume is not awaited, and the page's message arrives at once.
+      const second = setup({ org, store });
+      void second.manager.resumeInterrupted();
+      const answer = await second.manager[action]('job-1');
+      const expected = action === 'pause' ? 'paused' : 'cancelled';
+      expect(answer.ok && answer.value.status).toBe(expected);
+      const sentByAnswer = org.removeCalls.length;
+      await second.clock.run(second.manager.idle());
+
+      expect(org.removeCalls.length).toBe(sentByAnswer);
+      expect(sentByAnswer - sentBefore).toBeLessThanOrEqual(2);
+      expect((await store.load('job-1'))?.status).toBe(expected);
+      const third = setup({ org, store });
+      await third.manager.resumeInterrupted();
+      await third.clock.run(third.manager.idle());
+      expect(org.removeCalls.length).toBe(sentByAnswer);
+      const status = await third.manager.status('job-1', true);
+      if (!status.ok) throw new Error('job-1 expected');
+      expect(status.value.status).toBe(expected);
+      for (const row of status.value.records ?? []) {
+        if (row.outcome?.kind === 'removed') expect(org.holds(row.id, T1)).toBe(false);
+        else expect(org.holds(row.id, T1)).toBe(true);
+      }
+      expect([...org.doubled]).toEqual([]);
+    });
+  }
+
   it('cancels a stored job no worker runs, reading back the batch that was in flight', async () => {
-    const store = new MemoryStore();
+    const store = memoryStore();
     const org = new FakeOrg();
     seed(org, ids(150));
     const stored = createBulkJob({ ...spec(ids(150)), id: 'job-9', now: 0 });
     const inFlight = stored.batches[0];
-    if (inFlight) inFlight.status = 'sending';
+    if (inFlight) {
+      inFlight.status = 'sending';
+      inFlight.sentAt = 0;
+    }
     for (const id of ids(30)) org.records.get(id)?.delete(T1);
-    await store.save(stored);
+    await store.create(stored);
 
     const { manager, clock } = setup({ org, store });
     const cancelled = await manager.cancel('job-9');
@@ -177,6 +225,7 @@ describe('createBulkJobManager', () => {
     }
     const jobs = await manager.jobs();
     expect(jobs.ok && jobs.value.map((job) => job.id)).toEqual(['job-4', 'job-3']);
-    expect([...store.entries.keys()].sort()).toEqual(['job-3', 'job-4']);
+    expect((await store.list()).map((job) => job.id).sort()).toEqual(['job-3', 'job-4']);
+    expect([...store.area.data.keys()].filter((key) => key.includes('job-1') || key.includes('job-2'))).toEqual([]);
   });
 });

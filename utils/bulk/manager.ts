@@ -1,8 +1,12 @@
 // The jobs of the background: start, follow, pause, resume, cancel, retry, and pick up every
 // unfinished job after a service-worker or browser restart. Storage and Zoho calls are injected.
+//
+// One owner per job: every stored job is read once into memory, and start-up resume and every
+// request act on that one copy. A pause or cancel that is the message waking the worker finds the
+// very job the resumed run is working on, so the run sees it and nothing saves over it.
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
-import { type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal, parseBulkJob } from './job';
+import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal } from './job';
 import { type BulkJobSummary, jobRows, jobSummary } from './progress';
 import {
   type BulkRunnerDeps,
@@ -14,12 +18,14 @@ import {
 } from './runner';
 
 export interface BulkJobStore {
-  /** the stored job, as stored (checked here), or undefined */
-  load(jobId: string): Promise<unknown>;
-  /** must capture the job when called, as `storage.local.set` does */
-  save(job: BulkJob): Promise<void>;
-  /** every stored job, as stored */
-  list(): Promise<unknown[]>;
+  /** the stored job, or null when there is none this version reads */
+  load(jobId: string): Promise<BulkJob | null>;
+  /** stores a new job whole; captures it when called */
+  create(job: BulkJob): Promise<void>;
+  /** stores the job's head and the batches given (done or not); captures them when called */
+  save(job: BulkJob, changed: readonly BulkBatch[]): Promise<void>;
+  /** every stored job this version reads */
+  list(): Promise<BulkJob[]>;
   remove(jobId: string): Promise<void>;
 }
 
@@ -34,6 +40,8 @@ export interface BulkManagerDeps {
   onProgress?(job: BulkJob): void;
   /** a run stopped on an error of ours (storage): the job stays as last saved */
   onRunError?(job: BulkJob, error: unknown): void;
+  /** true while any job runs, false when the last run ends: to be woken if the worker is stopped */
+  onBusyChange?(busy: boolean): void;
   policy?: RetryPolicy;
   /** finished and cancelled jobs kept for the page; older ones are removed */
   keepFinished?: number;
@@ -73,10 +81,23 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   const live = new Map<string, LiveRun>();
   // A 25,000-record job takes about 2 MB of storage.local, whose quota is 10 MB.
   const keepFinished = deps.keepFinished ?? 3;
+  let loading: Promise<Map<string, BulkJob>> | null = null;
+
+  /** Every job, read from storage once: the only copies there are. */
+  function allJobs(): Promise<Map<string, BulkJob>> {
+    loading ??= deps.store.list().then(
+      (stored) => new Map(stored.map((job) => [job.id, job])),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  }
 
   const runnerDeps = (job: BulkJob): BulkRunnerDeps => ({
     ...deps.callsFor(job),
-    save: (saved) => deps.store.save(saved),
+    save: (saved, changed) => deps.store.save(saved, changed),
     sleep: deps.sleep,
     now: deps.now,
     random: deps.random,
@@ -101,38 +122,39 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
         deps.onRunError?.(job, error);
       } finally {
         live.delete(job.id);
+        if (live.size === 0) deps.onBusyChange?.(false);
       }
     })();
+    if (live.size === 0) deps.onBusyChange?.(true);
     live.set(job.id, run);
   }
 
   async function get(jobId: string): Promise<BulkJob | null> {
-    return live.get(jobId)?.job ?? parseBulkJob(await deps.store.load(jobId));
+    return (await allJobs()).get(jobId) ?? null;
   }
 
-  async function storedJobs(): Promise<BulkJob[]> {
-    const jobs = new Map<string, BulkJob>();
-    for (const stored of await deps.store.list()) {
-      const job = parseBulkJob(stored);
-      if (job) jobs.set(job.id, job);
-    }
-    for (const [id, run] of live) jobs.set(id, run.job);
-    return [...jobs.values()].sort((a, b) => b.createdAt - a.createdAt);
+  async function sortedJobs(): Promise<BulkJob[]> {
+    return [...(await allJobs()).values()].sort((a, b) => b.createdAt - a.createdAt);
   }
 
   async function prune(): Promise<void> {
-    const finished = (await storedJobs()).filter(isTerminal);
-    for (const job of finished.slice(keepFinished)) await deps.store.remove(job.id);
+    const jobs = await allJobs();
+    const finished = (await sortedJobs()).filter(isTerminal);
+    for (const job of finished.slice(keepFinished)) {
+      jobs.delete(job.id);
+      await deps.store.remove(job.id);
+    }
   }
 
   const summary = (job: BulkJob): BulkJobSummary => jobSummary(job, deps.now());
 
-  /** Applies a user's request to the job (live or stored), saves it, and runs it when there is work. */
+  /** Applies a user's request to the one copy of the job, saves it, and runs it when there is work. */
   async function act(jobId: string, apply: (job: BulkJob) => void): Promise<Result<BulkJobSummary>> {
     const job = await get(jobId);
     if (!job) return { ok: false, error: NOT_FOUND };
     apply(job);
-    await deps.store.save(job);
+    job.updatedAt = deps.now();
+    await deps.store.save(job, []);
     // A cancelled job is run too: the run settles the records not sent, reading back a batch
     // that was in flight.
     if (hasWork(job)) launch(job);
@@ -140,7 +162,8 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   }
 
   async function begin(job: BulkJob): Promise<{ ok: true; value: { jobId: string } }> {
-    await deps.store.save(job);
+    (await allJobs()).set(job.id, job);
+    await deps.store.create(job);
     if (!isTerminal(job)) launch(job);
     return { ok: true, value: { jobId: job.id } };
   }
@@ -157,7 +180,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
     },
 
     async jobs() {
-      return { ok: true, value: (await storedJobs()).map(summary) };
+      return { ok: true, value: (await sortedJobs()).map(summary) };
     },
 
     pause: (jobId) => act(jobId, (job) => pauseBulkJob(job)),
@@ -173,7 +196,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
     },
 
     async resumeInterrupted() {
-      for (const job of await storedJobs()) if (hasWork(job) && !live.has(job.id)) launch(job);
+      for (const job of (await allJobs()).values()) if (hasWork(job)) launch(job);
     },
 
     async idle() {

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { type BulkJob, createBulkJob, parseBulkJob } from './job';
+import type { BulkJob } from './job';
 import { bulkProgress } from './progress';
-import { cancelBulkJob, pauseBulkJob, resumeBulkJob, runBulkJob } from './runner';
-import { type Assignment, FakeOrg, JobStore, simulatedDeps, VirtualClock } from './simulation';
+import { cancelBulkJob, DEFAULT_RETRY_POLICY, pauseBulkJob, resumeBulkJob, runBulkJob } from './runner';
+import {
+  type Assignment,
+  FakeOrg,
+  JobStore,
+  SAMPLE_T1,
+  SAMPLE_T2,
+  sampleJob,
+  sampleRecordIds,
+  simulatedDeps,
+  VirtualClock,
+} from './simulation';
 
-const T1 = '4150868000000236307';
-const T2 = '4150868000000264087';
-
-function recordIds(count: number, from = 1): string[] {
-  return Array.from({ length: count }, (_, i) => String(4150868000004000000n + BigInt(from + i)));
-}
+const T1 = SAMPLE_T1;
+const T2 = SAMPLE_T2;
+const recordIds = sampleRecordIds;
+const job = sampleJob;
 
 function orgWith(ids: string[], territories: Record<string, Assignment> = { [T1]: 'manually' }, clock?: VirtualClock) {
   const org = new FakeOrg(clock);
@@ -17,18 +25,13 @@ function orgWith(ids: string[], territories: Record<string, Assignment> = { [T1]
   return org;
 }
 
-function job(ids: string[], options: Partial<Parameters<typeof createBulkJob>[0]> = {}): BulkJob {
-  return createBulkJob({
-    id: 'job-1',
-    dataCentre: 'eu',
-    sandbox: false,
-    orgId: '20079833178',
-    module: 'Accounts',
-    territoryIds: [T1],
-    recordIds: ids,
-    now: 0,
-    ...options,
-  });
+/** The job as a restarted worker reads it from the journal. */
+async function restored(job: BulkJob): Promise<BulkJob> {
+  const store = new JobStore();
+  await store.create(job);
+  const read = store.last();
+  if (!read) throw new Error('The job did not read back.');
+  return read;
 }
 
 /** Every record of the job has exactly one outcome, and no batch is left. */
@@ -53,7 +56,7 @@ describe('runBulkJob', () => {
     const result = await runBulkJob(job(ids), {
       ...deps,
       removeBatch: (items) => {
-        const saved = parseBulkJob(store.last());
+        const saved = store.last();
         const first = items[0]?.id;
         sendingAtCall.push(saved?.batches.some((b) => b.status === 'sending' && b.recordIds[0] === first) ?? false);
         return org.removeBatch(items);
@@ -66,7 +69,7 @@ describe('runBulkJob', () => {
     expect(kinds(result)).toEqual({ removed: 250 });
     expectSettled(result);
     expect(ids.every((id) => !org.holds(id, T1))).toBe(true);
-    expect(parseBulkJob(store.last())).toEqual(result);
+    expect(store.last()).toEqual(result);
   });
 
   it('sends no more batches at once than the concurrency', async () => {
@@ -223,11 +226,74 @@ describe('runBulkJob', () => {
     org.script(0, { kind: 'lose', processed: 6 });
     const result = await runBulkJob(job(ids), simulatedDeps(org, new JobStore()));
 
-    expect(org.readCalls).toEqual([ids]);
+    // read once Zoho can no longer be working on it, then again to see it stable
+    expect(org.readCalls).toEqual([ids, ids]);
     expect(org.removeCalls[1]?.map((item) => item.id)).toEqual(ids.slice(6));
     expect(kinds(result)).toEqual({ removed: 10 });
     expect(ids.every((id) => org.processed.get(id) === 1)).toBe(true);
-    expect(result.calls).toEqual({ remove: 2, read: 1 });
+    expect(result.calls).toEqual({ remove: 2, read: 2 });
+  });
+
+  it('sends nothing once paused or cancelled, even while the batch was being saved to go out', async () => {
+    for (const stop of [pauseBulkJob, cancelBulkJob]) {
+      const ids = recordIds(30);
+      const org = orgWith(ids);
+      const store = new JobStore();
+      const planned = job(ids, { batchSize: 10 });
+      const result = await runBulkJob(planned, {
+        ...simulatedDeps(org, store),
+        save: (saved, changed) => {
+          stop(planned);
+          return store.save(saved, changed);
+        },
+      });
+      expect(org.removeCalls).toEqual([]);
+      expect(store.last()?.batches.every((batch) => batch.status === 'pending')).toBe(true);
+      expect(result.status).toBe(stop === pauseBulkJob ? 'paused' : 'cancelled');
+    }
+  });
+
+  it('waits out a lost answer, and reads again until what Zoho holds is stable: none sent twice', async () => {
+    const clock = new VirtualClock();
+    const ids = recordIds(10);
+    const org = orgWith(ids, undefined, clock);
+    org.script(0, { kind: 'lose', processAfterMs: DEFAULT_RETRY_POLICY.lostAnswerWaitMs + 1000 });
+    const readAt: number[] = [];
+    const deps = simulatedDeps(org, new JobStore(), clock);
+    const result = await clock.run(
+      runBulkJob(job(ids), {
+        ...deps,
+        readTerritories: (chunk) => {
+          readAt.push(clock.now());
+          return org.readTerritories(chunk);
+        },
+      }),
+    );
+    const wait = DEFAULT_RETRY_POLICY.lostAnswerWaitMs;
+    const gap = DEFAULT_RETRY_POLICY.stableReadGapMs;
+    // held at the first read, gone at the second, the same at the third
+    expect(readAt).toEqual([wait, wait + gap, wait + 2 * gap]);
+    expect(org.removeCalls).toHaveLength(1);
+    expect(kinds(result)).toEqual({ removed: 10 });
+    expect([...org.doubled]).toEqual([]);
+  });
+
+  it('a cancel during the wait for a lost answer ends its records as what Zoho holds, not cancelled', async () => {
+    const clock = new VirtualClock();
+    const ids = recordIds(150);
+    const org = orgWith(ids, undefined, clock);
+    org.script(0, { kind: 'lose', processed: 60 });
+    const planned = job(ids, { concurrency: 1 });
+    const running = clock.run(runBulkJob(planned, simulatedDeps(org, new JobStore(), clock)));
+    await clock.run(clock.sleep(1000));
+    cancelBulkJob(planned);
+    const result = await running;
+
+    expect(org.readCalls[0]).toEqual(ids.slice(0, 100));
+    expect(clock.now()).toBeGreaterThanOrEqual(DEFAULT_RETRY_POLICY.lostAnswerWaitMs);
+    expect(kinds(result)).toEqual({ removed: 60, cancelled: 90 });
+    for (const id of ids) expect(result.outcomes[id]?.kind === 'removed').toBe(!org.holds(id, T1));
+    expect(org.removeCalls).toHaveLength(1);
   });
 
   it('after the last lost answer, reports what the read shows: removed, or error with the code', async () => {
@@ -266,12 +332,12 @@ describe('runBulkJob', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(died).toBe(true);
 
-    const stored = parseBulkJob(store.last());
+    const stored = store.last();
     expect(stored?.batches[0]?.status).toBe('sending');
     expect(Object.keys(stored?.outcomes ?? {})).toHaveLength(100);
 
     const result = await runBulkJob(stored as BulkJob, simulatedDeps(org, new JobStore()));
-    expect(org.readCalls).toEqual([ids.slice(100, 200)]);
+    expect(org.readCalls).toEqual([ids.slice(100, 200), ids.slice(100, 200)]);
     expect(kinds(result)).toEqual({ removed: 300 });
     expectSettled(result);
     expect(ids.every((id) => org.processed.get(id) === 1 && org.timesSent(id) === 1)).toBe(true);
@@ -283,7 +349,7 @@ describe('runBulkJob', () => {
     const stored = job(ids);
     const batch = stored.batches[0];
     if (batch) batch.status = 'sending';
-    const result = await runBulkJob(parseBulkJob(JSON.parse(JSON.stringify(stored))) as BulkJob, {
+    const result = await runBulkJob(await restored(stored), {
       ...simulatedDeps(org, new JobStore()),
     });
     expect(org.readCalls).toHaveLength(1);

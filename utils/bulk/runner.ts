@@ -1,12 +1,20 @@
 // Runs a bulk job against injected Zoho calls and storage. Pure logic: no browser or Zoho imports.
 //
-// Nothing lost, nothing doubled: a batch is saved as `sending` before its POST, so after a restart
-// it is read back (`readTerritories`) and only records still holding a requested territory are
-// sent again. A 429 was not processed (zoho-crm.md §1), so the same batch is re-sent after a wait.
+// Nothing lost, nothing doubled: a batch is saved as `sending`, with the time it went out, before
+// its POST. A batch whose answer did not arrive (lost, timed out, or the worker stopped) is read
+// back (`readTerritories`) only once Zoho can no longer be working on it (`lostAnswerWaitMs` after
+// it went out), and read again until two reads agree; only records still holding a requested
+// territory are sent again. A 429 was not processed (zoho-crm.md §1), so it is re-sent after a wait.
+//
+// Every change is saved as the job's head plus the batches it touched (journal.ts): a save costs a
+// batch, not the job.
 import type { ErrorInfo } from '../messaging';
+import { LOST_ANSWER_WAIT_MS, STABLE_READ_GAP_MS } from '../zoho/request-timing';
 import {
+  type BatchState,
   type BulkBatch,
   type BulkJob,
+  createBatch,
   isSettled,
   type RecordOutcome,
   territoriesToSend,
@@ -52,8 +60,8 @@ export interface BulkRunnerDeps {
   removeBatch(items: BatchItem[]): Promise<BatchAnswer>;
   /** GET …/{Module}?ids=…&fields=Territories (at most 100 ids): territory ids per record returned. */
   readTerritories(recordIds: string[]): Promise<ReadonlyMap<string, readonly string[]>>;
-  /** Persist the job; resolves once stored. */
-  save(job: BulkJob): Promise<void>;
+  /** Persist the job's head and the batches given (those done too); resolves once stored. */
+  save(job: BulkJob, changed: readonly BulkBatch[]): Promise<void>;
   sleep(ms: number): Promise<void>;
   now(): number;
   /** in [0, 1) */
@@ -68,6 +76,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** 429s in a row before the job pauses itself (the org's daily credits are likely used up) */
   maxRateLimitWaits: number;
+  /** after a POST whose answer was lost, no read of its records before this long after it went out */
+  lostAnswerWaitMs: number;
+  /** between two reads of a lost POST's records that must agree */
+  stableReadGapMs: number;
+  /** reads of a lost POST's records before what they hold is taken as it is */
+  maxStableReads: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -77,6 +91,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   // storage first, which counts as activity, so no single wait may be longer than that.
   maxDelayMs: 20_000,
   maxRateLimitWaits: 10,
+  lostAnswerWaitMs: LOST_ANSWER_WAIT_MS,
+  stableReadGapMs: STABLE_READ_GAP_MS,
+  maxStableReads: 4,
 };
 
 /** A thrown error with an HTTP status is an answer; without one, the answer was lost. */
@@ -143,28 +160,41 @@ export function cancelBulkJob(job: BulkJob): void {
   wake(job);
 }
 
+interface Persister {
+  /** the batch changed: the next save writes it */
+  touch(batch: BulkBatch): void;
+  /** saves the head and every batch touched since the last save */
+  save(): Promise<void>;
+}
+
 /** Saves one at a time; a request made while one runs is served by the next, shared by all who wait. */
-function createPersister(job: BulkJob, deps: BulkRunnerDeps): () => Promise<void> {
+function createPersister(job: BulkJob, deps: BulkRunnerDeps): Persister {
+  const touched = new Set<BulkBatch>();
   let current: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   const saveNow = (): Promise<void> => {
     job.updatedAt = deps.now();
-    const saving = deps.save(job).finally(() => {
+    const changed = [...touched];
+    touched.clear();
+    const saving = deps.save(job, changed).finally(() => {
       if (current === saving) current = null;
     });
     current = saving;
     return saving;
   };
-  return () => {
-    if (next) return next;
-    if (!current) return saveNow();
-    next = current
-      .catch(() => undefined)
-      .then(() => {
-        next = null;
-        return saveNow();
-      });
-    return next;
+  return {
+    touch: (batch) => touched.add(batch),
+    save() {
+      if (next) return next;
+      if (!current) return saveNow();
+      next = current
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return saveNow();
+        });
+      return next;
+    },
   };
 }
 
@@ -172,7 +202,7 @@ interface RunContext {
   job: BulkJob;
   deps: BulkRunnerDeps;
   policy: RetryPolicy;
-  persist: () => Promise<void>;
+  persist: Persister;
   /** no send before this time: set by a 429, honoured by every worker */
   holdUntil: number;
   rateLimitStreak: number;
@@ -217,33 +247,67 @@ async function waitForHold(ctx: RunContext): Promise<void> {
   }
 }
 
-function settle(ctx: RunContext, recordId: string, outcome: RecordOutcome): void {
-  if (!isSettled(ctx.job, recordId)) ctx.job.outcomes[recordId] = outcome;
+/** The record, one of `batch`'s, ends as `outcome` (unless it already ended). */
+function settle(ctx: RunContext, batch: BulkBatch, recordId: string, outcome: RecordOutcome): void {
+  if (isSettled(ctx.job, recordId)) return;
+  ctx.job.outcomes[recordId] = outcome;
+  batch.outcomes[recordId] = outcome;
+  ctx.persist.touch(batch);
 }
 
 function settleAll(ctx: RunContext, batch: BulkBatch, outcome: RecordOutcome): void {
-  for (const recordId of batch.recordIds) settle(ctx, recordId, outcome);
+  for (const recordId of batch.recordIds) settle(ctx, batch, recordId, outcome);
 }
 
-function newBatch(
-  ctx: RunContext,
-  recordIds: string[],
-  from: Pick<BulkBatch, 'attempts' | 'verify' | 'lastError'>,
-): BulkBatch {
-  const { attempts, verify, lastError } = from;
-  return { id: ctx.job.nextBatchId++, recordIds, status: 'pending', attempts, verify, lastError };
+function addBatch(ctx: RunContext, recordIds: string[], from: BatchState) {
+  if (recordIds.length === 0) return;
+  const batch = createBatch(ctx.job.nextBatchId++, recordIds, from);
+  ctx.job.batches.push(batch);
+  ctx.persist.touch(batch);
 }
 
-function addBatch(ctx: RunContext, recordIds: string[], from: Pick<BulkBatch, 'attempts' | 'verify' | 'lastError'>) {
-  if (recordIds.length > 0) ctx.job.batches.push(newBatch(ctx, recordIds, from));
-}
-
+/** The batch has handed on or settled all its records: saved as done with the next save. */
 function dropBatch(ctx: RunContext, batch: BulkBatch): void {
   const index = ctx.job.batches.indexOf(batch);
   if (index >= 0) ctx.job.batches.splice(index, 1);
+  batch.recordIds = [];
+  batch.status = 'done';
+  ctx.persist.touch(batch);
 }
 
 type ReadResult = { ok: true; held: ReadonlyMap<string, readonly string[]> } | { ok: false; error: ZohoError };
+
+function sameHoldings(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<string, readonly string[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, territories] of a) {
+    const other = b.get(id);
+    if (!other || other.length !== territories.length || territories.some((t) => !other.includes(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * What the records of a batch whose answer was lost hold, once Zoho can no longer be working on
+ * it: not before `lostAnswerWaitMs` after it went out, then read until two reads agree. The wait
+ * is not cut short by a pause or cancel: what the records end as depends on it.
+ */
+async function readSettled(ctx: RunContext, batch: BulkBatch): Promise<ReadResult> {
+  if (batch.sentAt !== null) {
+    for (let wait = batch.sentAt + ctx.policy.lostAnswerWaitMs - ctx.deps.now(); wait > 0; ) {
+      await ctx.deps.sleep(wait);
+      wait = batch.sentAt + ctx.policy.lostAnswerWaitMs - ctx.deps.now();
+    }
+  }
+  let read = await readBack(ctx, batch.recordIds);
+  if (batch.sentAt === null) return read;
+  for (let reads = 1; read.ok && reads < ctx.policy.maxStableReads; reads++) {
+    await ctx.deps.sleep(ctx.policy.stableReadGapMs);
+    const again = await readBack(ctx, batch.recordIds);
+    if (!again.ok || sameHoldings(read.held, again.held)) return again;
+    read = again;
+  }
+  return read;
+}
 
 async function readBack(ctx: RunContext, recordIds: string[]): Promise<ReadResult> {
   const held = new Map<string, readonly string[]>();
@@ -276,7 +340,7 @@ function applyReadBack(
     if (territories) {
       const remaining = territoriesToSend(job, recordId).filter((t) => territories.includes(t));
       if (remaining.length === 0) {
-        settle(ctx, recordId, { kind: verify.goneMeans });
+        settle(ctx, batch, recordId, { kind: verify.goneMeans });
         continue;
       }
       if (remaining.length === job.territoryIds.length) delete job.territoriesOf[recordId];
@@ -285,6 +349,7 @@ function applyReadBack(
     still.push(recordId);
   }
   batch.recordIds = still;
+  ctx.persist.touch(batch);
 }
 
 /** What a worker does next with its batch. */
@@ -316,7 +381,7 @@ async function retryLater(ctx: RunContext, batch: BulkBatch, error: ZohoError): 
 }
 
 async function verifyStep(ctx: RunContext, batch: BulkBatch, verify: VerifyFirst): Promise<Step> {
-  const read = await readBack(ctx, batch.recordIds);
+  const read = await readSettled(ctx, batch);
   if (!read.ok) {
     const step = onRefusedCall(ctx, read.error);
     if (step) return step;
@@ -330,6 +395,7 @@ async function verifyStep(ctx: RunContext, batch: BulkBatch, verify: VerifyFirst
   ctx.rateLimitStreak = 0;
   applyReadBack(ctx, batch, verify, read.held);
   batch.verify = null;
+  batch.sentAt = null;
   if (batch.recordIds.length === 0) return 'done';
   if (batch.attempts >= ctx.policy.maxAttempts) {
     settleAll(ctx, batch, outcomeOfError(batch.lastError ?? { code: 'NETWORK_ERROR' }));
@@ -342,7 +408,16 @@ async function sendStep(ctx: RunContext, batch: BulkBatch): Promise<Step> {
   const { job, deps } = ctx;
   const items = batch.recordIds.map((id): BatchItem => ({ id, territoryIds: territoriesToSend(job, id) }));
   batch.status = 'sending';
-  await ctx.persist();
+  batch.sentAt = deps.now();
+  ctx.persist.touch(batch);
+  await ctx.persist.save();
+  if (!mayDispatch(ctx)) {
+    // Paused or cancelled while the batch was being saved: it never went out.
+    batch.status = 'pending';
+    batch.sentAt = null;
+    ctx.persist.touch(batch);
+    return 'released';
+  }
   job.calls.remove++;
   let answer: BatchAnswer;
   try {
@@ -351,6 +426,8 @@ async function sendStep(ctx: RunContext, batch: BulkBatch): Promise<Step> {
     answer = answerOfThrown(thrown);
   }
   batch.status = 'pending';
+  ctx.persist.touch(batch);
+  if (answer.kind !== 'lost') batch.sentAt = null;
   switch (answer.kind) {
     case 'records':
       ctx.rateLimitStreak = 0;
@@ -376,10 +453,20 @@ function applyRecordResults(ctx: RunContext, batch: BulkBatch, results: readonly
     const result = byId.get(recordId);
     if (!result) {
       if (mayFollowUp) checkRemoved.push(recordId);
-      else settle(ctx, recordId, { kind: 'error', code: 'INVALID_RESPONSE', message: 'Zoho did not answer for it.' });
+      else
+        settle(ctx, batch, recordId, {
+          kind: 'error',
+          code: 'INVALID_RESPONSE',
+          message: 'Zoho did not answer for it.',
+        });
     } else if (result.status === 'success') {
       const scheduled = result.code === 'SCHEDULED' || result.jobId !== undefined;
-      settle(ctx, recordId, scheduled ? { kind: 'scheduled', jobId: result.jobId ?? null } : { kind: 'removed' });
+      settle(
+        ctx,
+        batch,
+        recordId,
+        scheduled ? { kind: 'scheduled', jobId: result.jobId ?? null } : { kind: 'removed' },
+      );
     } else {
       const error: ZohoError = { code: result.code };
       if (result.message !== undefined) error.message = result.message;
@@ -393,7 +480,7 @@ function applyRecordResults(ctx: RunContext, batch: BulkBatch, results: readonly
       ) {
         // One territory not on the record makes Zoho refuse the whole entry: the others may remain.
         checkHeld.push(recordId);
-      } else settle(ctx, recordId, outcomeOfError(error));
+      } else settle(ctx, batch, recordId, outcomeOfError(error));
     }
   }
   addBatch(ctx, resend, { ...followUp, verify: null });
@@ -448,8 +535,9 @@ function shrinkBatches(ctx: RunContext, batch: BulkBatch, limit: number | null):
   for (const ids of splitIntoBatches(batch.recordIds, size)) addBatch(ctx, ids, batch);
   for (const waiting of [...job.batches]) {
     if (ctx.claimed.has(waiting) || waiting.recordIds.length <= job.batchSize) continue;
+    const recordIds = waiting.recordIds;
     dropBatch(ctx, waiting);
-    for (const ids of splitIntoBatches(waiting.recordIds, job.batchSize)) addBatch(ctx, ids, waiting);
+    for (const ids of splitIntoBatches(recordIds, job.batchSize)) addBatch(ctx, ids, waiting);
   }
 }
 
@@ -461,7 +549,7 @@ async function processBatch(ctx: RunContext, batch: BulkBatch): Promise<void> {
     if (step === 'released') return;
     if (step === 'done') {
       dropBatch(ctx, batch);
-      await ctx.persist();
+      await ctx.persist.save();
       ctx.deps.onProgress?.(ctx.job);
       return;
     }
@@ -502,7 +590,7 @@ function dispatch(ctx: RunContext): Promise<void> {
 async function settleUnsent(ctx: RunContext, outcome: RecordOutcome): Promise<void> {
   for (const batch of [...ctx.job.batches]) {
     if (batch.verify) {
-      const read = await readBack(ctx, batch.recordIds);
+      const read = await readSettled(ctx, batch);
       if (read.ok) applyReadBack(ctx, batch, batch.verify, read.held);
       else settleAll(ctx, batch, outcomeOfError(read.error));
     }
@@ -528,6 +616,7 @@ export async function runBulkJob(
 ): Promise<BulkJob> {
   for (const batch of job.batches) {
     if (batch.status === 'sending') {
+      // Went out when the worker stopped: its answer is lost, whatever Zoho did.
       batch.status = 'pending';
       batch.verify ??= { goneMeans: 'removed' };
     }
@@ -563,6 +652,6 @@ async function conclude(ctx: RunContext): Promise<void> {
     if (job.status === 'running') job.status = 'finished';
     job.finishedAt ??= deps.now();
   }
-  await ctx.persist();
+  await ctx.persist.save();
   deps.onProgress?.(job);
 }

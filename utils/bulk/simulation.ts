@@ -1,6 +1,7 @@
 // A virtual clock and an in-memory Zoho org that answers like remove_territories (zoho-crm.md §1),
 // for the engine's tests and for measuring runs without waiting in real time. Never bundled.
-import type { BulkJob } from './job';
+import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob } from './job';
+import { assembleJob, baseOf, entryOf, headOf } from './journal';
 import type { BatchAnswer, BatchItem, BulkRunnerDeps, RecordResult } from './runner';
 
 /** Time that passes only when everything else waits: `sleep`s resolve in order of their end. */
@@ -44,8 +45,11 @@ export type Assignment = 'manually' | 'automatically';
 /** What one call does instead of answering normally. */
 export type CallScript =
   | { kind: 'answer'; answer: BatchAnswer }
-  /** processes the first `processed` items (all when left out), then the connection drops */
-  | { kind: 'lose'; processed?: number }
+  /**
+   * processes the first `processed` items (all when left out), then the connection drops; with
+   * `processAfterMs`, Zoho is still working on them when it drops and processes them that much later
+   */
+  | { kind: 'lose'; processed?: number; processAfterMs?: number }
   /** processes the batch and never answers: the worker died */
   | { kind: 'hang' };
 
@@ -60,6 +64,8 @@ export class FakeOrg {
   readonly readCalls: string[][] = [];
   /** how often Zoho removed something from each record */
   readonly processed = new Map<string, number>();
+  /** records sent again after Zoho had already removed what they were sent */
+  readonly doubled = new Set<string>();
   /** records per call Zoho accepts */
   maxPerCall = 100;
   latencyMs = 0;
@@ -100,7 +106,12 @@ export class FakeOrg {
     const script = this.scripts.get(call);
     if (script?.kind === 'answer') return script.answer;
     if (script?.kind === 'lose') {
-      for (const item of items.slice(0, script.processed ?? items.length)) this.apply(item);
+      const processed = items.slice(0, script.processed ?? items.length);
+      if (script.processAfterMs !== undefined && this.clock) {
+        void this.clock.sleep(script.processAfterMs).then(() => {
+          for (const item of processed) this.apply(item);
+        });
+      } else for (const item of processed) this.apply(item);
       throw Object.assign(new Error('fetch failed'), { code: 'NETWORK_ERROR' });
     }
     if (script?.kind === 'hang') {
@@ -136,6 +147,7 @@ export class FakeOrg {
     if (this.locked.has(item.id)) return error(item.id, 'RECORD_LOCKED');
     const missing = item.territoryIds.findIndex((t) => !territories.has(t));
     if (missing >= 0) {
+      if (this.processed.has(item.id)) this.doubled.add(item.id);
       return error(item.id, 'INVALID_DATA', { api_name: 'id', json_path: `$.data[0].Territories[${missing}].id` });
     }
     if (item.territoryIds.some((t) => territories.get(t) === 'automatically')) return error(item.id, 'NOT_ALLOWED');
@@ -154,18 +166,46 @@ function error(id: string, code: string, details?: Record<string, unknown>): Rec
   return result;
 }
 
-/** A store that keeps what `save` was given, as JSON, like `storage.local` does. */
+/**
+ * The journal (journal.ts) kept as JSON, as `storage.local` does: what each save wrote, so that a
+ * test can read the job as a worker restarted after any save would.
+ */
 export class JobStore {
-  readonly saved: string[] = [];
+  /** every save, in order: the items it wrote, as JSON */
+  readonly saves: Record<string, string>[] = [];
 
-  save = async (job: BulkJob): Promise<void> => {
-    this.saved.push(JSON.stringify(job));
+  create = async (job: BulkJob): Promise<void> => {
+    this.saves.push(this.itemsOf(job, job.batches, true));
   };
 
+  save = async (job: BulkJob, changed: readonly BulkBatch[]): Promise<void> => {
+    this.saves.push(this.itemsOf(job, changed, this.saves.length === 0));
+  };
+
+  private itemsOf(job: BulkJob, batches: readonly BulkBatch[], whole: boolean): Record<string, string> {
+    const items: Record<string, string> = { head: JSON.stringify(headOf(job)) };
+    if (whole) {
+      items.base = JSON.stringify(baseOf(job));
+      for (const batch of job.batches) items[`batch:${batch.id}`] = JSON.stringify(entryOf(job, batch));
+    }
+    for (const batch of batches) items[`batch:${batch.id}`] = JSON.stringify(entryOf(job, batch));
+    return items;
+  }
+
+  /** The job as a worker restarted after the first `count` saves (all when left out) reads it. */
+  after(count = this.saves.length): BulkJob | null {
+    const items: Record<string, string> = {};
+    for (const save of this.saves.slice(0, count)) Object.assign(items, save);
+    const entries = Object.entries(items)
+      .filter(([key]) => key.startsWith('batch:'))
+      .map(([, json]) => JSON.parse(json));
+    const parse = (json: string | undefined): unknown => (json === undefined ? undefined : JSON.parse(json));
+    return assembleJob(parse(items.head), parse(items.base), entries);
+  }
+
   /** The job as last saved, as a restarted worker would read it. */
-  last(): unknown {
-    const json = this.saved.at(-1);
-    return json === undefined ? undefined : JSON.parse(json);
+  last(): BulkJob | null {
+    return this.after();
   }
 }
 
@@ -195,4 +235,27 @@ export function simulatedDeps(
     random,
     sleeps,
   };
+}
+
+/** Two territory ids of an org, for the engine's tests. */
+export const SAMPLE_T1 = '4150868000000236307';
+export const SAMPLE_T2 = '4150868000000264087';
+
+export function sampleRecordIds(count: number, from = 1): string[] {
+  return Array.from({ length: count }, (_, i) => String(4150868000004000000n + BigInt(from + i)));
+}
+
+/** A job removing SAMPLE_T1 (unless told otherwise) from `ids`. */
+export function sampleJob(ids: string[], options: Partial<BulkJobSpec> = {}): BulkJob {
+  return createBulkJob({
+    id: 'job-1',
+    dataCentre: 'eu',
+    sandbox: false,
+    orgId: '20079833178',
+    module: 'Accounts',
+    territoryIds: [SAMPLE_T1],
+    recordIds: ids,
+    now: 0,
+    ...options,
+  });
 }

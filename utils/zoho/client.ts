@@ -3,6 +3,7 @@
 import { type $Fetch, ofetch } from 'ofetch';
 import * as v from 'valibot';
 import { ZohoApiError } from './errors';
+import { REQUEST_TIMEOUT_MS } from './request-timing';
 import { TopLevelErrorSchema } from './schemas';
 
 export interface Credentials {
@@ -44,7 +45,7 @@ export interface ZohoClient {
   write(path: string, body: Record<string, unknown>): Promise<ZohoResponse>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_TIMEOUT_MS = REQUEST_TIMEOUT_MS;
 const DEFAULT_READ_ATTEMPTS = 3;
 const DEFAULT_BACKOFF_BASE_MS = 400;
 

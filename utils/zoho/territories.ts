@@ -255,7 +255,8 @@ function outcomeOf(entry: ActionSuccessEntry): ChangeOutcome {
   return jobId === undefined ? { outcome: 'done' } : { outcome: 'scheduled', jobId };
 }
 
-function isLostAnswer(error: unknown): error is ZohoApiError {
+/** No answer arrived (dropped connection, time-out): Zoho may or may not have processed the request. */
+export function isLostAnswer(error: unknown): error is ZohoApiError {
   return error instanceof ZohoApiError && (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT');
 }
 

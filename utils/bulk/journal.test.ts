@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { BulkJob } from './job';
+import { assembleJob, baseOf, entryOf, headOf } from './journal';
+import { type BulkRunnerDeps, runBulkJob } from './runner';
+import { FakeOrg, JobStore, SAMPLE_T1, SAMPLE_T2, sampleJob, sampleRecordIds, simulatedDeps } from './simulation';
+
+const T1 = SAMPLE_T1;
+const T2 = SAMPLE_T2;
+const recordIds = sampleRecordIds;
+const job = sampleJob;
+
+function roundTrip(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe('assembleJob', () => {
+  it('reads back a job from its head, base and batch entries unchanged', () => {
+    const ids = recordIds(5);
+    const stored = job(ids, {
+      territoryIds: [T1, T2],
+      holdings: { [ids[0] as string]: [{ id: T1, assigned: 'manually' }] },
+      batchSize: 2,
+    });
+    const [first, second] = stored.batches;
+    if (!first || !second) throw new Error('two batches expected');
+    first.status = 'sending';
+    first.sentAt = 1234;
+    first.verify = { goneMeans: 'removed' };
+    first.lastError = { code: 'TIMEOUT' };
+    const settled = second.recordIds.shift() as string;
+    second.outcomes[settled] = { kind: 'error', code: 'INTERNAL_ERROR', status: 500 };
+    stored.outcomes[settled] = { kind: 'error', code: 'INTERNAL_ERROR', status: 500 };
+
+    const entries = stored.batches.map((batch) => roundTrip(entryOf(stored, batch)));
+    expect(assembleJob(roundTrip(headOf(stored)), roundTrip(baseOf(stored)), entries)).toEqual(stored);
+  });
+
+  it('refuses another version or a damaged head or base, and leaves out a damaged batch', () => {
+    const stored = job(recordIds(3), { batchSize: 1 });
+    const head = roundTrip(headOf(stored)) as Record<string, unknown>;
+    const base = roundTrip(baseOf(stored)) as Record<string, unknown>;
+    const entries = stored.batches.map((batch) => roundTrip(entryOf(stored, batch)) as Record<string, unknown>);
+    expect(assembleJob({ ...head, version: 1 }, base, entries)).toBeNull();
+    expect(assembleJob(head, { ...base, recordIds: ['x'] }, entries)).toBeNull();
+    expect(assembleJob(undefined, base, entries)).toBeNull();
+    const damaged = [{ ...entries[0], outcomes: { '1': { kind: 'gone' } } }, ...entries.slice(1)];
+    expect(assembleJob(head, base, damaged)?.batches.map((batch) => batch.id)).toEqual([1, 2]);
+  });
+
+  it('never sends a settled record again, nor keeps a record in two open batches', () => {
+    const ids = recordIds(3);
+    const stored = job(ids);
+    const head = headOf(stored);
+    const base = baseOf(stored);
+    const open = { ...entryOf(stored, stored.batches[0] as BulkJob['batches'][number]) };
+    const later = { ...open, id: 1, outcomes: { [ids[0] as string]: { kind: 'removed' } }, recordIds: [ids[1]] };
+    const assembled = assembleJob(roundTrip({ ...head, nextBatchId: 2 }), roundTrip(base), [
+      roundTrip(open),
+      roundTrip(later),
+    ]);
+    expect(assembled?.batches.map((batch) => [batch.id, batch.recordIds])).toEqual([[0, [ids[1], ids[2]]]]);
+    expect(assembled?.outcomes).toEqual({ [ids[0] as string]: { kind: 'removed' } });
+  });
+});
+
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+/**
+ * A worker that stops at its `crashAt`-th save: that save lands or not, and nothing after it
+ * happens — no save, no call, no answer of a call already under way (which Zoho still processes).
+ */
+function stoppingDeps(org: FakeOrg, store: JobStore, crashAt: number, lands: boolean) {
+  const base = simulatedDeps(org, store);
+  let saves = 0;
+  const state = { stopped: false };
+  const deps: BulkRunnerDeps = {
+    ...base,
+    save(job, changed) {
+      if (state.stopped) return never();
+      saves++;
+      if (saves < crashAt) return store.save(job, changed);
+      state.stopped = true;
+      if (lands) void store.save(job, changed);
+      return never();
+    },
+    async removeBatch(items) {
+      if (state.stopped) return never();
+      const answer = await org.removeBatch(items);
+      return state.stopped ? never() : answer;
+    },
+    async readTerritories(ids) {
+      if (state.stopped) return never();
+      const held = await org.readTerritories(ids);
+      return state.stopped ? never() : held;
+    },
+  };
+  return { deps, state };
+}
+
+async function ticks(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** 240 records in batches of 50, two at a time: one lost answer, a stricter Zoho, locked and narrowed records. */
+function crashScenario() {
+  const ids = recordIds(240);
+  const org = new FakeOrg();
+  for (const [index, id] of ids.entries())
+    org.add(id, index % 7 === 0 ? { [T1]: 'manually', [T2]: 'manually' } : { [T1]: 'manually' });
+  for (const id of ids.slice(10, 13)) org.locked.add(id);
+  org.maxPerCall = 40;
+  org.script(1, { kind: 'lose', processed: 15 });
+  const planned = job(ids, { territoryIds: [T1, T2], batchSize: 50, concurrency: 2 });
+  return { ids, org, planned };
+}
+
+describe('journal recovery', () => {
+  it('ends every record as what Zoho holds and sends none twice, whichever save the worker stopped at', async () => {
+    const uninterrupted = crashScenario();
+    const counted = new JobStore();
+    await counted.create(uninterrupted.planned);
+    await runBulkJob(uninterrupted.planned, simulatedDeps(uninterrupted.org, counted));
+    const saveCount = counted.saves.length - 1;
+    expect(saveCount).toBeGreaterThan(10);
+
+    for (let crashAt = 1; crashAt <= saveCount; crashAt++) {
+      for (const lands of [false, true]) {
+        const { ids, org, planned } = crashScenario();
+        const store = new JobStore();
+        await store.create(planned);
+        const { deps, state } = stoppingDeps(org, store, crashAt, lands);
+        void runBulkJob(planned, deps);
+        for (let i = 0; i < 200 && !state.stopped; i++) await ticks(1);
+        expect(state.stopped, `save ${crashAt}`).toBe(true);
+        await ticks(5);
+
+        const restarted = store.last();
+        if (!restarted) throw new Error(`save ${crashAt}: nothing to read back`);
+        const result = await runBulkJob(restarted, simulatedDeps(org, new JobStore()));
+        const where = `save ${crashAt}${lands ? ' (landed)' : ''}`;
+        expect(result.status, where).toBe('finished');
+        expect(result.batches, where).toEqual([]);
+        expect(Object.keys(result.outcomes).sort(), where).toEqual([...ids].sort());
+        for (const id of ids) {
+          const kind = result.outcomes[id]?.kind;
+          const holds = org.holds(id, T1) || org.holds(id, T2);
+          expect(kind === 'removed' ? !holds : holds && kind === 'locked', `${where}: ${id} ${kind}`).toBe(true);
+        }
+        expect([...org.doubled], where).toEqual([]);
+      }
+    }
+  });
+});
