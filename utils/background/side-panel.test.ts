@@ -7,12 +7,18 @@ function memoryStorage(initial: Record<string, unknown> = {}): StorageArea & { i
   const items = { ...initial };
   return {
     items,
-    get: async (key) => (key in items ? { [key]: items[key] } : {}),
+    get: async (keys) =>
+      Object.fromEntries(
+        [keys]
+          .flat()
+          .filter((key) => key in items)
+          .map((key) => [key, items[key]]),
+      ),
     set: async (values) => {
       Object.assign(items, values);
     },
-    remove: async (key) => {
-      delete items[key];
+    remove: async (keys) => {
+      for (const key of [keys].flat()) delete items[key];
     },
   };
 }
