@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { FOCUS_PANEL_COMMAND } from './utils/background/commands';
-import { API_HOST_PERMISSIONS } from './utils/manifest-matches';
+import { API_HOST_PERMISSIONS, CRM_PAGE_MATCHES } from './utils/manifest-matches';
 
 // Public half of the signing key: fixes the Chrome extension id (dakhagbpkpjjndolhlmnckledapnlgpo)
 // and so the OAuth redirect URI. How it was made: README, "Extension ids".
@@ -26,6 +26,12 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       const action = manifest.action ?? manifest.browser_action;
       if (action && manifest.icons) action.default_icon = manifest.icons;
+      // Every CRM page and frame gets the loader alone; it has the panel's code injected on records
+      // and list views (entrypoints/zoho-crm-loader.ts). WXT lists no unlisted script by itself.
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: CRM_PAGE_MATCHES, js: ['zoho-crm-loader.js'], all_frames: true, run_at: 'document_idle' },
+      ];
     },
   },
   manifest: ({ browser }) => ({
@@ -33,7 +39,8 @@ export default defineConfig({
     short_name: 'Territory Panel',
     description: 'See a Zoho CRM record’s territories in a side panel and remove one with a single click.',
     // alarms: wakes a stopped worker to go on with a bulk job while no extension page is open.
-    permissions: ['identity', 'storage', 'alarms'],
+    // scripting (Chrome): the panel's code goes only into pages that need it (inject-panel.ts).
+    permissions: ['identity', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: API_HOST_PERMISSIONS,
     commands: {
       [FOCUS_PANEL_COMMAND]: {

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { toolbarButtonOf } from '@/utils/background/badge';
 import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
 import { commandHandler } from '@/utils/background/commands';
+import { scriptInjectionApisOf } from '@/utils/background/inject-panel';
 import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
 import { createSidePanelHome, sidePanelApisOf } from '@/utils/background/side-panel';
 
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     toolbarButton: toolbarButtonOf(browser),
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
+    scripts: scriptInjectionApisOf(browser),
   };
   const auth = createBackgroundAuth(apis);
   const bulk = createBulkBackground({ ...apis, alarms: browser.alarms }, auth);

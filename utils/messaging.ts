@@ -66,6 +66,11 @@ export const RequestSchema = v.variant('type', [
    * and keep that as the panel's home. From a content script of a CRM frame, on a click.
    */
   v.strictObject({ type: v.literal('sidePanel.open') }),
+  /**
+   * Inject the panel's code (the `zoho-crm` content script) into the sender's frame: the loader on
+   * every CRM page asks for it on records and list views only. From a content script of a CRM frame.
+   */
+  v.strictObject({ type: v.literal('content.load') }),
   /** Interactive sign-in for a data centre. From a CRM page of that data centre or an extension page. */
   v.strictObject({ type: v.literal('auth.signIn'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Forget and revoke the token of a data centre. Extension pages only. */
@@ -144,6 +149,7 @@ export interface ResponseOf {
   'page.left': Result<null>;
   'page.shown': Result<null>;
   'sidePanel.open': Result<null>;
+  'content.load': Result<null>;
   'auth.signIn': Result<Connection>;
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;

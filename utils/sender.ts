@@ -10,6 +10,8 @@ export interface SenderInfo {
   tab?: unknown;
   /** 0 for a tab's top frame. */
   frameId?: number;
+  /** Chrome: the sending document */
+  documentId?: string;
 }
 
 export interface ExtensionIdentity {
@@ -58,6 +60,7 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
       return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
     case 'page.left':
     case 'sidePanel.open':
+    case 'content.load':
       return kind === 'content-script' && crmFrameOf(sender.url) !== null;
     case 'page.shown':
       return kind === 'content-script' && isFrameOfOrg(sender.url, request.page);

@@ -176,6 +176,11 @@ const CATALOGUE = {
     text: 'No record of this run failed, so there is nothing to retry.',
     action: 'none',
   },
+  PANEL_NOT_LOADED: {
+    kind: 'network',
+    text: 'Territory Panel could not start on this page. Reload the page.',
+    action: 'refresh',
+  },
   SIDE_PANEL_NOT_OPENED: {
     kind: 'setup',
     text: 'This browser opens its sidebar only from its own controls: click Territory Panel in the toolbar, then the button that opens the panel there. The options keep it there for good.',

@@ -16,6 +16,8 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
+  // Not in the manifest: the loader (zoho-crm-loader.ts) has it injected where there is work to do.
+  registration: 'runtime',
   main(ctx) {
     ignoreForgedStarts(ctx);
     if (!isZohoFramed(thisFrame())) return;

@@ -5,6 +5,7 @@ import { type Request, RequestSchema, type ResponseFor, type Result } from '../m
 import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
 import { frameOf } from './badge';
+import type { PanelInjector } from './inject-panel';
 import type { OpenBulkPageRequest } from './open-bulk-page';
 import type { RecordRequests } from './record-requests';
 import type { SidePanelHome } from './side-panel';
@@ -16,6 +17,7 @@ export interface RequestHandlerDeps {
   openOptionsPage(): Promise<void>;
   openBulkPage(request: OpenBulkPageRequest): Promise<Result<null>>;
   sidePanel: Pick<SidePanelHome, 'open'>;
+  injectPanel: PanelInjector;
 }
 
 export type Response = ResponseFor<Request>;
@@ -40,6 +42,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       case 'page.shown':
         // Nothing to do here: the toolbar badge (badge.ts) and the side panel follow these.
         return { ok: true, value: null };
+      case 'content.load':
+        return deps.injectPanel(sender);
       case 'sidePanel.open': {
         const tabId = frameOf(sender)?.tabId;
         if (tabId === undefined) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };

@@ -273,6 +273,7 @@ describe('createRequestHandler', () => {
       openOptionsPage: async () => undefined,
       openBulkPage: async () => ({ ok: true, value: null }),
       sidePanel: { open: async () => ({ ok: true, value: null }) },
+      injectPanel: async () => ({ ok: true, value: null }),
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({
       ok: false,

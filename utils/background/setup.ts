@@ -10,6 +10,7 @@ import type { StorageArea } from '../zoho/storage-area';
 import { createTerritoryCache, type TerritoryCache } from '../zoho/territory-cache';
 import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
+import { createPanelInjector, type ScriptInjectionApis } from './inject-panel';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
 import { createRecordRequests } from './record-requests';
 import { createSidePanelHome, type SidePanelHome } from './side-panel';
@@ -30,6 +31,8 @@ export interface BackgroundApis {
   toolbarButton: BadgeApi;
   /** browser.runtime.getURL('/bulk.html') */
   bulkPageUrl: string;
+  /** chrome.scripting (MV3) or browser.tabs.executeScript (MV2): the panel's code, on demand */
+  scripts?: ScriptInjectionApis;
 }
 
 /** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
@@ -67,6 +70,7 @@ export function createBackground(
       openOptionsPage: apis.openOptionsPage,
       openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl, { storage: apis.session }),
       sidePanel,
+      injectPanel: createPanelInjector(apis.scripts ?? {}),
     }),
   );
 }

@@ -398,6 +398,25 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'from Home, where only the loader runs, an in-app move to a list and on to a record brings the panel',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      await signInFromPanel(context, pages.alpine);
+      await tab.goto(`${EU_CRM}/tab/Home/begin`);
+      await pause(700);
+      expect(await tab.panelText()).toBeNull();
+      await control.clearLog();
+      const loadsBefore = await tab.evaluate(() => performance.getEntriesByType('navigation').length);
+      await tab.clickPage('a[data-zcqa="module-tab"][data-tab="Accounts"]');
+      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
+      const listed = await waitForRows(tab, 'the Delft record', (r) => Boolean(rowNamed(r, 'Netherlands')));
+      expect(listed.map((r) => r.name).sort()).toEqual(['Netherlands', 'Spain']);
+      expect(await tab.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
+      expect((await settledApiCalls(control)).map((c) => c.path)).toEqual([`/crm/v8/Accounts/${RECORDS.delftAccount}`]);
+    },
+  },
+  {
     name: 'in Zoho One the panel appears inside the CRM frame',
     browsers: CHROMIUM_ONLY,
     async run({ browser, tab, control }) {
