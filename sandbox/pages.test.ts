@@ -271,6 +271,14 @@ describe('Zoho One', () => {
     );
     expect(us.text).toContain(`src="https://crm.zoho.com/crm/org${ORGS.us}/tab/Accounts/${RECORDS.usAccount}"`);
   });
+
+  it('adds frames of the org’s CRM Home when asked for widgets, and keeps the knob out of the CRM frame', async () => {
+    const path = `/crm/org${ORGS.euMain}/tab/Potentials/${RECORDS.deal}`;
+    const page = await t.request('one.zoho.eu', `/zohoone/${INSTANCE_NAMES.euMain}/home/cxapp${path}?widgets=2`);
+    expect(page.text).toContain(`<iframe id="crm-frame" title="Zoho CRM" src="https://crm.zoho.eu${path}"></iframe>`);
+    expect(page.text.match(/class="one-widget"/g)).toHaveLength(2);
+    expect(page.text).toContain(`src="https://crm.zoho.eu/crm/org${ORGS.euMain}/tab/Home/begin"`);
+  });
 });
 
 describe('signed-in user in the header', () => {

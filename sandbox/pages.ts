@@ -539,12 +539,22 @@ export function createOnePagesApp(): Hono<StandInEnv> {
   app.get('/zohoone/:org/home/cxapp/crm/*', (c) => {
     const marker = '/home/cxapp/crm/';
     const rest = c.req.path.slice(c.req.path.indexOf(marker) + marker.length);
-    const search = new URL(c.req.url).search;
-    const frameUrl = `https://${crmHostOf(c.env.scope.zohoHost.dataCentre, false)}/crm/${rest}${search}`;
+    const url = new URL(c.req.url);
+    // Zoho One may show more of the CRM in further frames; `widgets=N` adds N frames of the org's
+    // CRM Home beside the record (the page benchmark measures what every CRM frame costs).
+    const widgets = Math.min(Number(url.searchParams.get('widgets')) || 0, 4);
+    url.searchParams.delete('widgets');
+    const crmHost = crmHostOf(c.env.scope.zohoHost.dataCentre, false);
+    const frameUrl = `https://${crmHost}/crm/${rest}${url.search}`;
+    const orgSegment = rest.split('/')[0];
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Zoho One</title><style>${raw(ONE_STYLE)}</style></head>
 <body><header class="one-bar" data-zcqa="zohoone-bar"><b>ZOHO ONE</b><span>${c.req.param('org')}</span></header>
-<iframe id="crm-frame" title="Zoho CRM" src="${frameUrl}"></iframe></body></html>`;
+<iframe id="crm-frame" title="Zoho CRM" src="${frameUrl}"></iframe>${Array.from(
+      { length: widgets },
+      (_, i) =>
+        html`<iframe class="one-widget" title="Zoho CRM ${i + 2}" src="https://${crmHost}/crm/${orgSegment}/tab/Home/begin"></iframe>`,
+    )}</body></html>`;
     return c.html(page.value);
   });
 

@@ -114,6 +114,11 @@ export interface TerritoryAssignment {
   assignedBy: { id: string | null; name: string } | null;
   /** ISO 8601 as Zoho sends it, e.g. 2020-03-05T16:07:28+05:30 */
   assignedTime: string | null;
+  /**
+   * The date part, formatted by the background ("5 Mar 2024"): a first Intl formatter costs a fresh
+   * content-script world tens of milliseconds, the long-lived background nothing. Absent: format here.
+   */
+  assignedDate?: string | null;
   /** names of the territory's ancestors, root first, from the cached territory definitions, e.g. ['EMEA', 'DACH']; [] when unknown or top level */
   path: string[];
   /** the territory's manager's name from the definitions, or null */

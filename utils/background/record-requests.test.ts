@@ -139,6 +139,16 @@ describe('territories', () => {
     expect(calls(requests).filter((call) => call === recordGet)).toHaveLength(1);
   });
 
+  it('formats each assignment date here, so that the page builds no date formatter of its own', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records } = await setup(zoho.answer);
+    const result = await records.territories(page);
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
+      new Date('2020-03-05T16:07:28+05:30'),
+    );
+    expect(result.ok && result.value.territories.map((t) => t.assignedDate)).toEqual([expected, expected]);
+  });
+
   it('gives each row its path and manager from the definitions, read once per org for the cache’s TTL', async () => {
     const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
     const { records, restarted, requests, clock } = await setup(zoho.answer);

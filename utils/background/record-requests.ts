@@ -6,6 +6,7 @@
 import { territoryTree } from '../bulk/territory-tree';
 import { type RecordPage, recordKey } from '../crm-page';
 import type { ChangeOutcome, RecordTerritories, Result, TerritoryAssignment } from '../messaging';
+import { formatAssignedDate } from '../panel/format';
 import type { ZohoClient } from '../zoho/client';
 import { errorInfoOf } from '../zoho/errors';
 import type { ChangeLog } from '../zoho/jobs';
@@ -181,6 +182,7 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
         const places = read.territories.length > 0 ? await placesFor(page, client) : new Map<string, TerritoryPlace>();
         const territories = read.territories.map((territory) => ({
           ...territory,
+          assignedDate: formatAssignedDate(territory.assignedTime),
           ...(places.get(territory.id) ?? { path: [], manager: null }),
         }));
         return {

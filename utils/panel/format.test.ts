@@ -19,6 +19,13 @@ describe('describeAssignment', () => {
     expect(describeAssignment(manual, 'de-DE')).toBe('manually · Patricia Boyle · 05.03.2020');
   });
 
+  it('takes the date the background formatted when there is one', () => {
+    expect(describeAssignment({ ...manual, assignedDate: '5 March 2020' }, 'de-DE')).toBe(
+      'manually · Patricia Boyle · 5 March 2020',
+    );
+    expect(describeAssignment({ ...manual, assignedDate: null }, 'en-GB')).toBe('manually · Patricia Boyle');
+  });
+
   it('leaves out what Zoho did not send', () => {
     expect(describeAssignment({ ...manual, assignedBy: null }, 'en-GB')).toBe('manually · 5 Mar 2020');
     expect(describeAssignment({ ...manual, assignedTime: null }, 'en-GB')).toBe('manually · Patricia Boyle');

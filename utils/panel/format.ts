@@ -1,13 +1,14 @@
 import type { TerritoryModule } from '../crm-page';
 import type { ErrorInfo, TerritoryAssignment } from '../messaging';
 import { describeError } from '../zoho-errors';
+import { dateTimeFormat } from './intl-cache';
 
 /** The date part of a Zoho timestamp in the reader's locale, or null when Zoho sent none or nonsense. */
 export function formatAssignedDate(assignedTime: string | null, locale?: string): string | null {
   if (!assignedTime) return null;
   const date = new Date(assignedTime);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
 /** "manually · Patricia Boyle · 5 Mar 2020", "by territory rules", or why nothing is known. */
@@ -15,7 +16,8 @@ export function describeAssignment(territory: TerritoryAssignment, locale?: stri
   if (territory.assigned === 'unreadable') return 'Zoho sent this entry in a shape not known here';
   if (territory.assigned === 'automatically') return 'by territory rules';
   const who = territory.assignedBy?.name.trim();
-  const date = formatAssignedDate(territory.assignedTime, locale);
+  const date =
+    territory.assignedDate !== undefined ? territory.assignedDate : formatAssignedDate(territory.assignedTime, locale);
   return ['manually', who, date].filter(Boolean).join(' · ');
 }
 
@@ -47,5 +49,5 @@ export function moduleSingular(module: TerritoryModule): string {
 
 /** "15:04" in the reader's locale, for an epoch-ms instant. */
 export function formatTime(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(epochMs));
+  return dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(epochMs));
 }

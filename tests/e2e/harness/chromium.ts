@@ -11,7 +11,29 @@ import { puppeteerDocument } from './puppeteer-document';
 import { createTab, type DocumentDriver } from './tab';
 
 export const CHROMIUM_BUILD = resolve(STAND_IN_BUILD_DIR, 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Chromium against the stand-in, with the extension built in `extensionDir` (or none). */
+export function chromiumArgs(extensionDir: string | null, standInPort: number): string[] {
+  return [
+    ...(extensionDir
+      ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+      : ['--disable-extensions']),
+    '--no-sandbox',
+    `--host-resolver-rules=${hostResolverRules(standInPort)}`,
+    // Playwright's ignoreHTTPSErrors covers pages, not the service worker's fetch.
+    '--ignore-certificate-errors',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+    // Playwright lists no side panel page: a second client reaches it over this port.
+    '--remote-debugging-port=0',
+  ];
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(
   standInPort: number,
@@ -19,25 +41,10 @@ export async function launchChromium(
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'tp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${CHROMIUM_BUILD}`,
-      `--load-extension=${CHROMIUM_BUILD}`,
-      '--no-sandbox',
-      `--host-resolver-rules=${hostResolverRules(standInPort)}`,
-      // Playwright's ignoreHTTPSErrors covers pages, not the service worker's fetch.
-      '--ignore-certificate-errors',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-quic',
-      // Playwright lists no side panel page: a second client reaches it over this port.
-      '--remote-debugging-port=0',
-    ],
+    args: chromiumArgs(CHROMIUM_BUILD, standInPort),
   });
   let inspector: PuppeteerBrowser | null = null;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

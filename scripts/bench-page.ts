@@ -1,0 +1,178 @@
+// `npm run bench:page [-- --runs 7] [-- --baseline <dir with chrome-mv3>]`
+//
+// What the extension adds to Zoho's pages, measured in headless Chromium against the local
+// stand-in: the same pages opened without the extension and with the built one (and with another
+// build, `--baseline`, e.g. an earlier commit's), interleaved page by page and run by run. For each
+// page it prints the medians over the runs of the script time and the JS heap the extension adds
+// (Chromium's own Performance.getMetrics of the page: ScriptDuration and JSHeapUsedSize after a
+// garbage collection, the extension's isolated worlds included), and the bytes each build injects.
+// The extension is signed in, so a record page shows its rows.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { INSTANCE_NAMES, ORGS, RECORDS } from '../sandbox/scenarios/default';
+import { startStandIn } from '../sandbox/server';
+import { CHROMIUM_BUILD, CHROMIUM_PATH, chromiumArgs, wrapPage } from '../tests/e2e/harness/chromium';
+import { rows } from '../tests/e2e/journeys/context';
+import { buildForStandIn } from './build-for-stand-in';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    baseline: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number');
+
+const EU = `https://crm.zoho.eu/crm/org${ORGS.euMain}`;
+const PAGES = [
+  { name: 'Home', url: `${EU}/tab/Home/begin`, record: false },
+  { name: 'list view', url: `${EU}/tab/Accounts`, record: false },
+  { name: 'record page', url: `${EU}/tab/Accounts/${RECORDS.alpineAccount}`, record: true },
+  {
+    name: 'Zoho One (record + 3 CRM Home frames)',
+    url: `https://one.zoho.eu/zohoone/${INSTANCE_NAMES.euMain}/home/cxapp/crm/org${ORGS.euMain}/tab/Accounts/${RECORDS.alpineAccount}?widgets=3`,
+    record: true,
+  },
+] as const;
+/** After load: time for the loader, the injection and the panel's first paint and read to finish. */
+const SETTLE_MS = 1_500;
+
+interface Variant {
+  name: string;
+  dir: string | null;
+  context?: BrowserContext;
+  profile?: string;
+}
+
+interface Sample {
+  scriptMs: number;
+  heapKb: number;
+}
+
+if (!values['skip-build']) buildForStandIn(['chrome']);
+const standIn = await startStandIn({ port: 0, controlPort: 0 });
+const variants: Variant[] = [
+  { name: 'without', dir: null },
+  { name: 'this build', dir: CHROMIUM_BUILD },
+  ...(values.baseline ? [{ name: 'baseline', dir: resolve(values.baseline, 'chrome-mv3') }] : []),
+];
+
+async function measure(context: BrowserContext, url: string, panelRows: boolean): Promise<Sample> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  if (panelRows) await panelShown(page);
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  await page.close();
+  return { scriptMs: metric('ScriptDuration') * 1000, heapKb: metric('JSHeapUsedSize') / 1024 };
+}
+
+/** With an extension, its rows; without, nothing to wait for. */
+async function panelShown(page: Page): Promise<void> {
+  const frames = page.frames();
+  for (const frame of frames) {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const shown = await frame
+        .evaluate(() => document.querySelector('territory-panel')?.shadowRoot?.querySelector('[data-territory-id]'))
+        .then(Boolean)
+        .catch(() => false);
+      if (shown) return;
+      if (!(await frame.evaluate(() => location.pathname.includes('/tab/Accounts/')).catch(() => false))) break;
+      await page.waitForTimeout(50);
+    }
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+async function injectedBytes(dir: string): Promise<{ loader: number[]; panel: number[] }> {
+  const size = async (file: string) => {
+    const bytes = await readFile(join(dir, file)).catch(() => null);
+    return bytes ? [bytes.length, gzipSync(bytes, { level: 9 }).length] : [0, 0];
+  };
+  const loader = await size('zoho-crm-loader.js');
+  const panelJs = await size('content-scripts/zoho-crm.js');
+  const panelCss = await size('content-scripts/zoho-crm.css');
+  return { loader, panel: [panelJs[0]! + panelCss[0]!, panelJs[1]! + panelCss[1]!] };
+}
+
+try {
+  for (const variant of variants) {
+    variant.profile = await mkdtemp(join(tmpdir(), 'tp-bench-'));
+    variant.context = await chromium.launchPersistentContext(variant.profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: chromiumArgs(variant.dir, standIn.port),
+    });
+    if (variant.dir) {
+      // Signed in, as users are: the record page reads and lists its territories.
+      const page = await variant.context.newPage();
+      const tab = wrapPage(page);
+      await tab.goto(PAGES[2].url);
+      // The stand-in asks for consent once per user and client; a second build is let through at once.
+      const consent = variant.context
+        .waitForEvent('page', { timeout: 15_000 })
+        .then((window) => wrapPage(window).clickPage('#accept'))
+        .catch(() => undefined);
+      await tab.clickPanelButton('Sign in to Zoho CRM');
+      await Promise.race([consent, rows(tab)]);
+      await rows(tab);
+      await page.close();
+    }
+  }
+
+  const samples = new Map<string, Sample[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const page of PAGES) {
+      // Interleaved: every variant opens the page once per run, the order turning with the run.
+      const order = variants.map((_, i) => variants[(i + run) % variants.length]!);
+      for (const variant of order) {
+        const sample = await measure(variant.context!, page.url, page.record && variant.dir !== null);
+        const key = `${page.name}|${variant.name}`;
+        samples.set(key, [...(samples.get(key) ?? []), sample]);
+      }
+    }
+  }
+
+  console.log(`Medians of ${runs} interleaved runs per page; "added" is with the extension minus without.\n`);
+  console.log('| page | build | script time added | JS heap added |');
+  console.log('| --- | --- | --- | --- |');
+  for (const page of PAGES) {
+    const base = samples.get(`${page.name}|without`) ?? [];
+    for (const variant of variants.filter((v) => v.dir)) {
+      const with_ = samples.get(`${page.name}|${variant.name}`) ?? [];
+      const script = median(with_.map((s, i) => s.scriptMs - (base[i]?.scriptMs ?? 0)));
+      const heap = median(with_.map((s, i) => s.heapKb - (base[i]?.heapKb ?? 0)));
+      console.log(`| ${page.name} | ${variant.name} | ${script.toFixed(1)} ms | ${heap.toFixed(0)} KB |`);
+    }
+  }
+  console.log('\n| build | loader on every CRM page (raw / gzip) | panel code + CSS on records and lists (raw / gzip) |');
+  console.log('| --- | --- | --- |');
+  for (const variant of variants.filter((v) => v.dir)) {
+    const bytes = await injectedBytes(variant.dir!);
+    const kb = ([raw, gz]: number[]) => `${((raw ?? 0) / 1024).toFixed(1)} KB / ${((gz ?? 0) / 1024).toFixed(1)} KB`;
+    console.log(`| ${variant.name} | ${bytes.loader[0] ? kb(bytes.loader) : '— (none: the panel code on every page)'} | ${kb(bytes.panel)} |`);
+  }
+} finally {
+  for (const variant of variants) {
+    await variant.context?.close().catch(() => undefined);
+    if (variant.profile) await rm(variant.profile, { recursive: true, force: true });
+  }
+  await standIn.close();
+}
