@@ -162,12 +162,16 @@ try {
       console.log(`| ${page.name} | ${variant.name} | ${script.toFixed(1)} ms | ${heap.toFixed(0)} KB |`);
     }
   }
-  console.log('\n| build | loader on every CRM page (raw / gzip) | panel code + CSS on records and lists (raw / gzip) |');
+  console.log(
+    '\n| build | loader on every CRM page (raw / gzip) | panel code + CSS on records and lists (raw / gzip) |',
+  );
   console.log('| --- | --- | --- |');
   for (const variant of variants.filter((v) => v.dir)) {
     const bytes = await injectedBytes(variant.dir!);
     const kb = ([raw, gz]: number[]) => `${((raw ?? 0) / 1024).toFixed(1)} KB / ${((gz ?? 0) / 1024).toFixed(1)} KB`;
-    console.log(`| ${variant.name} | ${bytes.loader[0] ? kb(bytes.loader) : '— (none: the panel code on every page)'} | ${kb(bytes.panel)} |`);
+    console.log(
+      `| ${variant.name} | ${bytes.loader[0] ? kb(bytes.loader) : '— (none: the panel code on every page)'} | ${kb(bytes.panel)} |`,
+    );
   }
 } finally {
   for (const variant of variants) {

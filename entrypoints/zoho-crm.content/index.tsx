@@ -1,4 +1,3 @@
-import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ignoreForgedStarts } from '@/utils/content-lifecycle';
@@ -15,7 +14,9 @@ export default defineContentScript({
   // Zoho One and CRM Plus show the CRM inside frames (zoho-crm.md §6).
   allFrames: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The styles travel inside the script (shadow-ui.ts): no fetch before the first paint, and no
+  // web-accessible file a page could probe for.
+  cssInjectionMode: 'manual',
   // Not in the manifest: the loader (zoho-crm-loader.ts) has it injected where there is work to do.
   registration: 'runtime',
   main(ctx) {

@@ -24,7 +24,7 @@ import {
   readPanelHome,
 } from '@/utils/panel/preferences';
 import { createPanelApi, requestSidePanel } from './panel-api';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
+import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */
@@ -129,6 +129,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     browser.storage.onChanged.addListener(onStorageChanged);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
     const created = await createShadowRootUi<HTMLElement>(ctx, {
+      css: SHADOW_UI_CSS,
       name: 'territory-panel',
       position: 'overlay',
       alignment: 'top-right',

@@ -7,7 +7,7 @@ import { isSameListPage, type ListPage } from '@/utils/crm-page';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput } from './shadow-ui';
+import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
 
 export interface SelectionHostApi {
   openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;
@@ -52,6 +52,7 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
     const stored = await browser.storage.local.get(PANEL_THEME_KEY).catch(() => ({}) as Record<string, unknown>);
     theme = pageTheme(document, readThemePreference(stored[PANEL_THEME_KEY]));
     return createShadowRootUi<HTMLElement>(ctx, {
+      css: SHADOW_UI_CSS,
       name: 'territory-selection',
       position: 'overlay',
       alignment: 'bottom-right',

@@ -1,4 +1,8 @@
 // What the panel and the selection bar share as shadow-root UIs in Zoho's pages.
+import styles from './style.css?inline';
+
+/** The panel's and the selection bar's styles, given to each shadow root as text. */
+export const SHADOW_UI_CSS = styles;
 
 // Above Zoho's own layers (its dialogs use z-indexes in the thousands) without reaching the maximum.
 export const OVERLAY_Z_INDEX = 2_147_483_000;
