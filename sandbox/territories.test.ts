@@ -146,7 +146,7 @@ describe('remove_territories, one record', () => {
     expect((locked.json() as DataAnswer).data[0]).toEqual({
       code: 'RECORD_LOCKED',
       details: { id: RECORDS.lockedAccount },
-      message: 'You cannot perform this operation as the record is locked.',
+      message: 'Sorry, you cannot perform this operation as the record is locked.',
       status: 'error',
     });
     await t.control.setLocked(ORGS.euMain, 'Accounts', RECORDS.lockedAccount, false);

@@ -1,6 +1,7 @@
 // Zoho's status objects, `{"code","details","message","status"}`, with the wording and HTTP
-// statuses of the API pages (zoho-crm.md §1, remove-territories-of-records.txt). Used at the top
-// level for request errors and inside `data[]` for per-record results.
+// statuses of the API pages and Zoho's OpenAPI spec (zoho-crm.md §1 and §9,
+// remove-territories-of-records.txt). Used at the top level for request errors and inside `data[]`
+// for per-record results.
 
 export type ZohoDetails = Record<string, unknown>;
 
@@ -56,11 +57,11 @@ export const zoho = {
   invalidModule: (module: string) =>
     error(400, 'INVALID_MODULE', 'the module name given seems to be invalid', { resource_path_index: 0, module }),
   territoriesNotSupported: (module: string) =>
-    error(400, 'NOT_SUPPORTED', 'territories are not supported in this module', { module }),
+    error(400, 'NOT_SUPPORTED', 'the api is not supported for this module', { resource_path_index: 0, module }),
   territoryNotEnabled: (module: string) =>
-    error(403, 'TERRITORY_NOT_ENABLED', `territory is not enabled for the ${module} module`, { module }),
+    error(403, 'TERRITORY_NOT_ENABLED', `the territory feature is not enabled for ${module} Module`, { module }),
   noPermission: (module: string) =>
-    error(403, 'NO_PERMISSION', 'permission denied to update records', {
+    error(403, 'NO_PERMISSION', 'User has no permission to update the record', {
       permissions: [`Crm_Implied_Edit_${module}`],
     }),
   authorizationFailed: () =>
@@ -94,29 +95,29 @@ export const zoho = {
   invalidTerritoryId: (jsonPath: string, id: string) =>
     error(400, 'INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', json_path: jsonPath, id }),
   recordLocked: (id: string) =>
-    error(400, 'RECORD_LOCKED', 'You cannot perform this operation as the record is locked.', { id }),
+    error(400, 'RECORD_LOCKED', 'Sorry, you cannot perform this operation as the record is locked.', { id }),
   alreadyScheduled: (id: string, jobId: string) =>
     error(400, 'ALREADY_SCHEDULED', 'a territory job is already scheduled for this record', { id, job_id: jobId }),
   systemAssigned: (jsonPath: string, id: string) =>
-    error(403, 'NOT_ALLOWED', 'system-assigned territories cannot be removed from the record', {
+    error(403, 'NOT_ALLOWED', 'Territory id which you are trying to remove was system assigned', {
       api_name: 'id',
       json_path: jsonPath,
       id,
     }),
   duplicateTerritory: (jsonPath: string, id: string) =>
-    error(400, 'DUPLICATE_DATA', 'the territory is already assigned to the record', {
+    error(400, 'DUPLICATE_DATA', 'Given Territory id already exists for that record', {
       api_name: 'id',
       json_path: jsonPath,
       id,
     }),
   territoryLimit: (jsonPath: string, limit: number) =>
-    error(400, 'LIMIT_EXCEEDED', 'the number of territories of the record exceeds the limit', {
+    error(400, 'LIMIT_EXCEEDED', 'Maximum limit of territories for that record exceeds', {
       api_name: 'Territories',
       json_path: jsonPath,
       limit,
     }),
   removed: (id: string) => success(200, 'SUCCESS', 'the terriroies data removed successfully', { id }),
-  assigned: (id: string) => success(200, 'SUCCESS', 'territories assigned successfully', { id }),
+  assigned: (id: string) => success(200, 'SUCCESS', 'the territories data updated successfully', { id }),
   removalScheduled: (id: string, jobId: string) =>
     success(202, 'SCHEDULED', 'Territory removal process scheduled successfully', { id, job_id: jobId }),
   assignmentScheduled: (id: string, jobId: string) =>

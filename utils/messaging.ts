@@ -20,14 +20,17 @@ export const RecordPageSchema = v.strictObject({
 /** The tab whose record the side panel acts for: its toolbar badge follows. Side panel only. */
 const SidePanelTab = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
 
-/** A selection for the bulk page: at most what one bulk job takes. */
-export const BulkSelectionSchema = v.strictObject({
+const BulkOpenRequestSchema = v.strictObject({
+  type: v.literal('bulk.open'),
   dataCentre: v.picklist(DATA_CENTRE_IDS),
   sandbox: v.boolean(),
   orgId: v.nullable(ZohoId),
   module: v.picklist(TERRITORY_MODULES),
   recordIds: v.pipe(v.array(ZohoId), v.maxLength(MAX_BULK_LINK_RECORDS)),
 });
+
+/** A selection for the bulk page (`bulk.open` without its type): at most what one bulk job takes. */
+export const BulkSelectionSchema = v.omit(BulkOpenRequestSchema, ['type']);
 
 export type BulkSelection = v.InferOutput<typeof BulkSelectionSchema>;
 
@@ -84,7 +87,7 @@ export const RequestSchema = v.variant('type', [
    * From a CRM page of that data centre and org, or an extension page; links from a web page to
    * an extension page are blocked.
    */
-  v.strictObject({ type: v.literal('bulk.open'), ...BulkSelectionSchema.entries }),
+  BulkOpenRequestSchema,
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;

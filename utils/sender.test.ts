@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordPage } from './crm-page';
 import type { Request } from './messaging';
-import { type ExtensionIdentity, isAllowedSender, type SenderInfo, senderKind } from './sender';
+import { type ExtensionIdentity, isAllowedSender, isOrgUnnamedByFrame, type SenderInfo, senderKind } from './sender';
 
 const extension: ExtensionIdentity = {
   id: 'dakhagbpkpjjndolhlmnckledapnlgpo',
@@ -80,8 +80,20 @@ describe('isAllowedSender', () => {
       true,
     ],
     [
-      'read from a frame opened on an instance-name URL of the host',
+      'read naming an org, from a frame opened on an instance-name URL (it names no org)',
       read,
+      contentScript('https://crm.zoho.eu/crm/northwind/tab/Leads'),
+      false,
+    ],
+    [
+      'read naming an org, from a frame opened without an org (pushState cannot lend it one)',
+      read,
+      contentScript('https://crm.zoho.eu/crm/tab/Leads/407625000068467001'),
+      false,
+    ],
+    [
+      'read without an org, from a frame opened on an instance-name URL',
+      { type: 'record.territories', page: { ...page, orgId: null } },
       contentScript('https://crm.zoho.eu/crm/northwind/tab/Leads'),
       true,
     ],
@@ -223,10 +235,10 @@ describe('isAllowedSender for bulk.open', () => {
     ['from a list view of that org', open, contentScript(LIST_URL), true],
     ['from a record page of that org (the panel)', open, contentScript(PAGE_URL), true],
     [
-      'from a frame opened on an instance-name URL of the host',
+      'naming an org, from a frame opened on an instance-name URL of the host',
       open,
       contentScript('https://crm.zoho.eu/crm/acme/tab/Accounts'),
-      true,
+      false,
     ],
     [
       'with no org, from a frame opened without one',
@@ -256,5 +268,23 @@ describe('isAllowedSender for bulk.open', () => {
 
   it.each(cases)('%s', (_, request, sender, allowed) => {
     expect(isAllowedSender(request, sender, extension)).toBe(allowed);
+  });
+});
+
+describe('isOrgUnnamedByFrame', () => {
+  const noOrgFrame = contentScript('https://crm.zoho.eu/crm/tab/Leads/407625000068467001');
+
+  it('says why a request naming an org from a frame opened without one is refused', () => {
+    expect(isOrgUnnamedByFrame(read, noOrgFrame)).toBe(true);
+    expect(isOrgUnnamedByFrame(remove, contentScript('https://crm.zoho.eu/crm/acme/tab/Leads'))).toBe(true);
+  });
+
+  it.each<[string, Request, SenderInfo]>([
+    ['a request without an org', { type: 'record.territories', page: { ...page, orgId: null } }, noOrgFrame],
+    ['a frame of another org', read, contentScript(PAGE_URL.replace('org20079833178', 'org1'))],
+    ['a frame of another data centre', read, contentScript('https://crm.zoho.com/crm/tab/Leads/1')],
+    ['a request that names no page', signInEu, noOrgFrame],
+  ])('does not apply to %s', (_, request, sender) => {
+    expect(isOrgUnnamedByFrame(request, sender)).toBe(false);
   });
 });

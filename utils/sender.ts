@@ -87,7 +87,25 @@ function isSidePanel(sender: SenderInfo, extension: ExtensionIdentity): boolean 
 function isFrameOfOrg(url: string | undefined, org: Pick<RecordPage, 'dataCentre' | 'sandbox' | 'orgId'>): boolean {
   const frame = crmFrameOf(url);
   if (!frame || frame.host.dataCentre !== org.dataCentre || frame.host.sandbox !== org.sandbox) return false;
-  return frame.orgId === null || frame.orgId === org.orgId;
+  // A document opened at an address without an org (`/crm/tab/…`, an instance name) is vouched for
+  // no org at all: it may act only without one, which Zoho answers for the token's default org.
+  return frame.orgId === org.orgId;
+}
+
+/**
+ * Why a page-bound request naming an org is refused although it comes from a CRM frame of its data
+ * centre: the document was opened at an address that names no org (`ORG_NOT_IN_ADDRESS`).
+ */
+export function isOrgUnnamedByFrame(request: Request, sender: SenderInfo): boolean {
+  const org = isPageRequest(request) ? request.page : request.type === 'bulk.open' ? request : null;
+  if (!org?.orgId) return false;
+  const frame = crmFrameOf(sender.url);
+  return (
+    frame !== null &&
+    frame.orgId === null &&
+    frame.host.dataCentre === org.dataCentre &&
+    frame.host.sandbox === org.sandbox
+  );
 }
 
 function crmFrameOf(url: string | undefined) {

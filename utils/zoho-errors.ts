@@ -166,6 +166,11 @@ const CATALOGUE = {
     text: 'Territory Panel refused a request that did not come from the page it was about. Reload the page and try again.',
     action: 'refresh',
   },
+  ORG_NOT_IN_ADDRESS: {
+    kind: 'invalid-data',
+    text: 'This page was opened at an address that names no organization, so Territory Panel will not act for the organization it shows now. Reload the page: its address then names the organization.',
+    action: 'refresh',
+  },
   JOB_NOT_FOUND: {
     kind: 'invalid-data',
     text: 'Territory Panel no longer keeps this bulk run. Start a new one.',

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { AuthSession } from '../auth/session';
 import { type Request, RequestSchema, type ResponseFor, type Result } from '../messaging';
-import { type ExtensionIdentity, isAllowedSender, type SenderInfo } from '../sender';
+import { type ExtensionIdentity, isAllowedSender, isOrgUnnamedByFrame, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
 import { frameOf } from './badge';
 import type { PanelInjector } from './inject-panel';
@@ -64,7 +64,10 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   }
 
   return async (request, sender) => {
-    if (!isAllowedSender(request, sender, deps.extension)) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+    if (!isAllowedSender(request, sender, deps.extension)) {
+      const code = isOrgUnnamedByFrame(request, sender) ? 'ORG_NOT_IN_ADDRESS' : 'FORBIDDEN_SENDER';
+      return { ok: false, error: { code } };
+    }
     try {
       return await dispatch(request, sender);
     } catch (error) {

@@ -188,6 +188,18 @@ describe('the background, through runtime.onMessage', () => {
     expect(badgeTexts.size).toBe(0);
   });
 
+  it('says ORG_NOT_IN_ADDRESS to a request naming an org from a frame opened without one, and sends nothing', async () => {
+    const send = startBackground();
+    await send({ type: 'auth.signIn', dataCentre: 'eu' }, optionsPage);
+    const opened = { ...contentScript, url: PAGE_URL.replace(/\/org\d+\//, '/') };
+    expect(opened.url).toMatch(/\/crm\/tab\//);
+    expect(await send({ type: 'record.territories', page }, opened)).toEqual({
+      ok: false,
+      error: { code: 'ORG_NOT_IN_ADDRESS' },
+    });
+    expect(zoho.requests).toHaveLength(0);
+  });
+
   it('does not answer messages that are not requests', async () => {
     const send = startBackground();
     for (const message of [null, 'hello', { type: 'record.territories' }, { type: 'auth.connections', extra: 1 }]) {

@@ -17,8 +17,8 @@ const INDEX_KEY = 'bulkHandoffs';
 const keyOf = (token: string) => `bulkHandoff:${token}`;
 const IndexSchema = v.array(v.object({ token: v.string(), at: v.number() }));
 
-async function readIndex(storage: StorageArea): Promise<v.InferOutput<typeof IndexSchema>> {
-  const stored = v.safeParse(IndexSchema, (await storage.get(INDEX_KEY))[INDEX_KEY]);
+async function readIndex(area: StorageArea): Promise<v.InferOutput<typeof IndexSchema>> {
+  const stored = v.safeParse(IndexSchema, (await area.get(INDEX_KEY))[INDEX_KEY]);
   return stored.success ? stored.output : [];
 }
 

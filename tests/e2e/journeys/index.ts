@@ -417,6 +417,26 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'a page opened without an org reads the default org; moved into another org by a script, it is refused and says why',
+    browsers: BOTH,
+    async run(context) {
+      const { tab, control } = context;
+      const listed = await signInFromPanel(context, `https://crm.zoho.eu/crm/tab/Accounts/${RECORDS.alpineAccount}`);
+      expect(listed.map((r) => r.name)).toContain('Germany');
+      const reads = await settledApiCalls(control, 'GET');
+      expect(
+        reads.find((c) => c.path === `/crm/v8/Accounts/${RECORDS.alpineAccount}`)?.headers['x-crm-org'],
+      ).toBeNull();
+      await control.clearLog();
+
+      const otherOrg = `/crm/org${ORGS.euLabs}/tab/Accounts/${RECORDS.labsAccount}`;
+      await tab.evaluate(new Function(`history.pushState(null, '', ${JSON.stringify(otherOrg)});`) as () => void);
+      await waitForPanelText(tab, 'names no organization');
+      await pause(1_000);
+      expect(await apiCalls(control)).toEqual([]);
+    },
+  },
+  {
     name: 'in Zoho One the panel appears inside the CRM frame',
     browsers: CHROMIUM_ONLY,
     async run({ browser, tab, control }) {
