@@ -4,10 +4,11 @@ import { JOURNEYS } from './journeys';
 import { BULK_JOURNEYS } from './journeys/bulk';
 import { PANEL_JOURNEYS } from './journeys/panel';
 import { SELECTION_JOURNEYS } from './journeys/selection';
+import { TRUTH_JOURNEYS } from './journeys/truth';
 
 runJourneys(
   'Chromium, built extension against the local Zoho stand-in',
   'chromium',
-  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS],
+  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS, ...TRUTH_JOURNEYS],
   { standInPort: 0, launch: (port) => launchChromium(port) },
 );

@@ -49,6 +49,7 @@ export function createTab(doc: DocumentDriver): BrowserTab {
     goto: (url) => doc.goto(url),
     url: async () => doc.url(),
     evaluate: (fn) => doc.evaluate(fn, undefined),
+    evaluateWith: (fn, arg) => doc.evaluate(fn, arg),
     panelText: () => doc.evaluate(readPanelText, PANEL_HOST),
     panelRows: () => doc.evaluate(readPanelRows, PANEL_HOST),
     clickPanelButton: async (name, options) => {
