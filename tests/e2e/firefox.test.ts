@@ -4,11 +4,12 @@ import { JOURNEYS } from './journeys';
 import { BULK_JOURNEYS } from './journeys/bulk';
 import { PANEL_JOURNEYS } from './journeys/panel';
 import { SELECTION_JOURNEYS } from './journeys/selection';
+import { TRUTH_JOURNEYS } from './journeys/truth';
 
 // Firefox cannot map ports: the stand-in takes 443 (CI runs as root).
 runJourneys(
   'Firefox, built extension against the local Zoho stand-in',
   'firefox',
-  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS],
+  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...BULK_JOURNEYS, ...TRUTH_JOURNEYS],
   { standInPort: 443, launch: () => launchFirefox() },
 );

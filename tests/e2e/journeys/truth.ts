@@ -9,6 +9,7 @@ import type { BulkJobView, BulkRequest, BulkResponseOf } from '../../../utils/bu
 import type { BrowserTab } from '../harness/driver';
 import { waitFor } from '../harness/wait';
 import {
+  BOTH,
   CHROMIUM_ONLY,
   expect,
   expectPanelToMatchStandIn,
@@ -131,7 +132,7 @@ async function signedInOnOptionsPage(context: JourneyContext): Promise<() => Pro
 
 const lostPanelAnswers: Journey = {
   name: 'panel: a removal whose answer is dropped after Zoho did it, or comes 30 s late, ends as Zoho holds it, sent once',
-  browsers: CHROMIUM_ONLY,
+  browsers: BOTH,
   async run(context) {
     const { tab, control } = context;
     await signInFromPanel(context, pages.alpine);
