@@ -131,7 +131,7 @@ async function signedInOnOptionsPage(context: JourneyContext): Promise<() => Pro
 }
 
 const lostPanelAnswers: Journey = {
-  name: 'panel: a removal whose answer is dropped after Zoho did it, or comes 30 s late, ends as Zoho holds it, sent once',
+  name: 'panel: a removal or undo whose answer is dropped after Zoho did it, or comes 30 s late, ends as Zoho holds it, sent once',
   browsers: BOTH,
   async run(context) {
     const { tab, control } = context;
@@ -143,6 +143,17 @@ const lostPanelAnswers: Journey = {
     await waitForRows(tab, 'Germany to go', (listed) => rowNamed(listed, 'Germany') === undefined, 40_000);
     expect((await settledApiCalls(control, 'POST')).map((post) => [post.status, post.fault])).toEqual([
       [200, 'drop-after-processing'],
+    ]);
+    await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+
+    // Its Undo, the answer dropped after Zoho assigned it again: Germany is back, one POST.
+    await control.addFault({ kind: 'drop-after-processing', method: 'POST', path: 'assign_territories' });
+    await control.clearLog();
+    await tab.clickPanelButton('Undo removal of Germany');
+    await waitForRows(tab, 'Germany back', (listed) => rowNamed(listed, 'Germany') !== undefined, 40_000);
+    const undone = await settledApiCalls(control, 'POST');
+    expect(undone.map((post) => [post.path, PROCESSED.has(post.status ?? 0), post.fault])).toEqual([
+      [`/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/assign_territories`, true, 'drop-after-processing'],
     ]);
     await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
 
