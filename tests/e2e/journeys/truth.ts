@@ -280,4 +280,44 @@ const lostBulkAnswers: Journey = {
   },
 };
 
-export const TRUTH_JOURNEYS: Journey[] = [lostPanelAnswers, wakingPauseAndCancel, lostBulkAnswers];
+const keepsGoingWithoutAPage: Journey = {
+  name: 'bulk: a job goes on to the end when the worker is stopped while no extension page is open (alarms)',
+  browsers: CHROMIUM_ONLY,
+  async run(context) {
+    const { tab, control } = context;
+    const stop = await signedInOnOptionsPage(context);
+    await control.addFault({ kind: 'latency', method: 'POST', path: REMOVE_PATH, latencyMs: 500, times: 10_000 });
+    const recordIds = Array.from({ length: 300 }, (_, i) => bulkAccountId(i + 1));
+    const jobId = await startJob(tab, recordIds, 10);
+    await waitFor('a few batches sent', async () => (await removePosts(control)).length >= 4, { intervalMs: 50 });
+
+    // No extension page is left to send a message; only the alarm can wake the stopped worker.
+    await tab.goto('about:blank');
+    await stop();
+    const atStop = (await removePosts(control)).length;
+    await waitFor(
+      'every record to lose Key Accounts',
+      async () => {
+        for (const id of recordIds) {
+          const held = await control.record(ORGS.euMain, 'Accounts', id);
+          if (held.territories.some((territory) => territory.id === TERRITORIES.keyAccounts)) return false;
+        }
+        return true;
+      },
+      { timeoutMs: 90_000, intervalMs: 2_000 },
+    );
+    expect((await removePosts(control)).length).toBeGreaterThan(atStop);
+
+    await tab.goto(`${context.browser.extensionOrigin}/options.html`);
+    const view = await settledJob(tab, jobId);
+    expect(view.status).toBe('finished');
+    await expectTruth(control, view);
+  },
+};
+
+export const TRUTH_JOURNEYS: Journey[] = [
+  lostPanelAnswers,
+  wakingPauseAndCancel,
+  lostBulkAnswers,
+  keepsGoingWithoutAPage,
+];
