@@ -28,8 +28,14 @@ function sleep(ms: number): Promise<void> {
  */
 export async function actOutFaultAfter(fault: ActiveFault, env: StandInBindings, answer: Response): Promise<Response> {
   env.scope.logEntry.fault = fault.kind;
-  if (fault.kind === 'drop-after-processing') env.incoming.socket.destroy();
-  else await sleep(fault.latencyMs);
+  if (fault.kind === 'drop-after-processing') {
+    // The answer begins, then the connection drops. Dropped before any byte, a browser may send
+    // the POST again by itself (Chromium does on a reused connection): not the fault modelled here.
+    const socket = env.incoming.socket;
+    const head = `HTTP/1.1 ${answer.status} OK\r\ncontent-type: application/json;charset=UTF-8\r\ncontent-length: 100000\r\n\r\n`;
+    await new Promise<void>((resolve) => socket.write(`${head}{"data":[`, () => resolve()));
+    socket.destroy();
+  } else await sleep(fault.latencyMs);
   return answer;
 }
 

@@ -459,12 +459,12 @@ describe('assign_territories', () => {
 describe('faults after processing: the answer lost, the change made', () => {
   const many = '/crm/v8/Accounts/actions/remove_territories';
 
-  it('drops the connection after a many-record removal was processed', async () => {
+  it('begins the answer and drops the connection after a many-record removal was processed', async () => {
     await t.control.addFault({ kind: 'drop-after-processing', method: 'POST', path: '/actions/remove_territories' });
     const body = {
       data: [1, 2].map((n) => ({ id: bulkAccountId(n), Territories: [{ id: TERRITORIES.keyAccounts }] })),
     };
-    await expect(post(many, body)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(post(many, body)).rejects.toThrow(/aborted/);
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', bulkAccountId(1))).toEqual([]);
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', bulkAccountId(2))).toEqual([]);
     const [logged] = await t.control.log({ kind: 'api' });
@@ -473,14 +473,12 @@ describe('faults after processing: the answer lost, the change made', () => {
 
   it('drops the connection after a one-record removal and an assignment were processed', async () => {
     await t.control.addFault({ kind: 'drop-after-processing', method: 'POST', path: '_territories', times: 2 });
-    await expect(removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.germany])).rejects.toThrow(
-      /socket hang up|ECONNRESET/,
-    );
+    await expect(removeOne('Accounts', RECORDS.alpineAccount, [TERRITORIES.germany])).rejects.toThrow(/aborted/);
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).not.toContain(TERRITORIES.germany);
     const assign = post(`/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/assign_territories`, {
       data: [{ Territories: [{ id: TERRITORIES.germany }] }],
     });
-    await expect(assign).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(assign).rejects.toThrow(/aborted/);
     expect(await territoryIdsOf(ORGS.euMain, 'Accounts', RECORDS.alpineAccount)).toContain(TERRITORIES.germany);
   });
 

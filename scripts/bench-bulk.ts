@@ -1,4 +1,6 @@
 // `npm run bench:bulk [-- --sizes 1000,10000] [-- --concurrency 3] [-- --latency 100]`
+// `npm run bench:bulk -- --chromium [--skip-build]`: the built extension in Chromium instead
+// (bench-bulk-chromium.ts); the rest of this header is about the run in Node.
 //
 // Removes Key Accounts from N records of the local Zoho stand-in, every API call slowed by
 // `latency` ms, two ways at the same concurrency:
@@ -23,6 +25,7 @@ import { type CredentialSource, createZohoClient, type ZohoClient } from '../uti
 import { memoryStorageArea } from '../utils/zoho/memory-storage-area';
 import { listRecordIdsInTerritory } from '../utils/zoho/records';
 import { removeTerritory } from '../utils/zoho/territories';
+import { benchInChromium, chromiumFigures } from './bench-bulk-chromium';
 import { standInFetch } from './stand-in-fetch';
 
 const { values } = parseArgs({
@@ -30,6 +33,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     concurrency: { type: 'string', default: String(BULK_DEFAULTS.concurrency) },
     latency: { type: 'string', default: '100' },
+    chromium: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -37,6 +42,20 @@ const concurrency = Number(values.concurrency);
 const latencyMs = Number(values.latency);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(concurrency >= 1) || !(latencyMs >= 0)) {
   throw new Error('--sizes takes whole numbers, --concurrency at least 1, --latency 0 or more');
+}
+
+if (values.chromium) {
+  const size = 10_000;
+  const concurrencies = [3, 5, 10];
+  console.log(`Built extension in headless Chromium: ${size} records, every API call +${latencyMs} ms.`);
+  const measured = await benchInChromium({ size, latencyMs, concurrencies, skipBuild: values['skip-build'] });
+  for (const m of measured) {
+    const preview = `preview ${m.previewSeconds.toFixed(1)} s`;
+    console.log(`concurrency ${m.concurrency}, ${m.removed} removed, ${preview}: ${chromiumFigures(m)}`);
+  }
+  const three = measured.find((m) => m.concurrency === 3);
+  if (three) console.log(`bulk chromium ${size}: ${chromiumFigures(three)}`);
+  process.exit(0);
 }
 
 const ORG = { dataCentre: 'eu', sandbox: false, orgId: ORGS.euMain } as const;

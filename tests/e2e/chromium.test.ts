@@ -5,10 +5,11 @@ import { BULK_JOURNEYS } from './journeys/bulk';
 import { PANEL_JOURNEYS } from './journeys/panel';
 import { SELECTION_JOURNEYS } from './journeys/selection';
 import { SIDE_PANEL_JOURNEYS } from './journeys/side-panel';
+import { TRUTH_JOURNEYS } from './journeys/truth';
 
 runJourneys(
   'Chromium, built extension against the local Zoho stand-in',
   'chromium',
-  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...SIDE_PANEL_JOURNEYS, ...BULK_JOURNEYS],
+  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...SIDE_PANEL_JOURNEYS, ...BULK_JOURNEYS, ...TRUTH_JOURNEYS],
   { standInPort: 0, launch: (port) => launchChromium(port) },
 );

@@ -5,11 +5,12 @@ import { BULK_JOURNEYS } from './journeys/bulk';
 import { PANEL_JOURNEYS } from './journeys/panel';
 import { SELECTION_JOURNEYS } from './journeys/selection';
 import { SIDE_PANEL_JOURNEYS } from './journeys/side-panel';
+import { TRUTH_JOURNEYS } from './journeys/truth';
 
 // Firefox cannot map ports: the stand-in takes 443 (CI runs as root).
 runJourneys(
   'Firefox, built extension against the local Zoho stand-in',
   'firefox',
-  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...SIDE_PANEL_JOURNEYS, ...BULK_JOURNEYS],
+  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...SIDE_PANEL_JOURNEYS, ...BULK_JOURNEYS, ...TRUTH_JOURNEYS],
   { standInPort: 443, launch: () => launchFirefox() },
 );

@@ -433,6 +433,17 @@ describe('a removal whose answer is lost', () => {
     expect(methods(requests).filter((method) => method === 'POST')).toHaveLength(1);
   });
 
+  it('an undo (assignment) whose answer is lost ends as Zoho did it too', async () => {
+    const zoho = zohoRecord(() => ({ answer: { drop: true } }));
+    const { records, requests, clock } = await setup(zoho.answer);
+    clock.onSleep = () => {
+      zoho.state.territories = [TEXAS, SOUTH, USA];
+    };
+    expect(await records.change('assign', page, USA)).toEqual({ ok: true, value: { outcome: 'done' } });
+    expect(clock.slept[0]).toBe(LOST_ANSWER_WAIT_MS);
+    expect(methods(requests).filter((method) => method === 'POST')).toHaveLength(1);
+  });
+
   it('fails with the lost answer when Zoho did not do it, so that a Retry sends it once more', async () => {
     let posts = 0;
     const zoho = zohoRecord((_, territories) => {

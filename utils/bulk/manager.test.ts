@@ -77,6 +77,12 @@ describe('createBulkJobManager', () => {
     expect(busy).toEqual([true, false]);
   });
 
+  it('a worker woken with no job to run says it is not busy, so the alarm is cleared', async () => {
+    const { manager, busy } = setup();
+    await manager.resumeInterrupted();
+    expect(busy).toEqual([false]);
+  });
+
   it('leaves the records out of the status unless asked', async () => {
     const { org, manager, clock } = setup();
     seed(org, ids(3));

@@ -197,6 +197,8 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
 
     async resumeInterrupted() {
       for (const job of (await allJobs()).values()) if (hasWork(job)) launch(job);
+      // Woken (by the alarm, say) with nothing left to run: nothing needs waking any more.
+      if (live.size === 0) deps.onBusyChange?.(false);
     },
 
     async idle() {

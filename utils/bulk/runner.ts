@@ -167,33 +167,21 @@ interface Persister {
   save(): Promise<void>;
 }
 
-/** Saves one at a time; a request made while one runs is served by the next, shared by all who wait. */
+/**
+ * Each save writes at once what it captures when called: the head and the batches touched since
+ * the last save. Storage applies `set` calls in the order they were made (Chromium sends them to
+ * the browser process in order; Firefox runs its IndexedDB transactions in order), so a later
+ * save never lands under an earlier one, and none waits for another.
+ */
 function createPersister(job: BulkJob, deps: BulkRunnerDeps): Persister {
   const touched = new Set<BulkBatch>();
-  let current: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const saveNow = (): Promise<void> => {
-    job.updatedAt = deps.now();
-    const changed = [...touched];
-    touched.clear();
-    const saving = deps.save(job, changed).finally(() => {
-      if (current === saving) current = null;
-    });
-    current = saving;
-    return saving;
-  };
   return {
     touch: (batch) => touched.add(batch),
     save() {
-      if (next) return next;
-      if (!current) return saveNow();
-      next = current
-        .catch(() => undefined)
-        .then(() => {
-          next = null;
-          return saveNow();
-        });
-      return next;
+      job.updatedAt = deps.now();
+      const changed = [...touched];
+      touched.clear();
+      return deps.save(job, changed);
     },
   };
 }

@@ -37,6 +37,8 @@ export interface BrowserTab {
   url(): Promise<string>;
   /** Runs a function body in the page's main world (as a page script would), returning JSON. */
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** The same with one JSON argument. */
+  evaluateWith<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Text of the territory panel in this document (top frame), or null when no panel is mounted. */
   panelText(): Promise<string | null>;
   /** The territory rows the panel lists, or null when no panel is mounted. */

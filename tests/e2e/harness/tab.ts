@@ -54,6 +54,7 @@ export function createTab(doc: DocumentDriver, panelHost = PANEL_HOST): BrowserT
     goto: (url) => doc.goto(url),
     url: async () => doc.url(),
     evaluate: (fn) => doc.evaluate(fn, undefined),
+    evaluateWith: (fn, arg) => doc.evaluate(fn, arg),
     panelText: () => doc.evaluate(readPanelText, panelHost),
     panelRows: () => doc.evaluate(readPanelRows, panelHost),
     clickPanelButton: async (name, options) => {

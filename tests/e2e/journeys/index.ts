@@ -484,8 +484,12 @@ export const JOURNEYS: Journey[] = [
       await control.addFault({ kind: 'drop', method: 'POST', path: 'remove_territories', times: 5 });
       await control.clearLog();
       await tab.clickPanelButton(`Remove territory ${MARKUP_TERRITORY_NAME}`);
-      await waitForRows(tab, 'NETWORK_ERROR on the markup row', (r) =>
-        Boolean(r.find((row) => row.id === TERRITORIES.markup)?.text.includes('Code: NETWORK_ERROR')),
+      // The lost answer is waited out (20 s) and the record read until stable before the error shows.
+      await waitForRows(
+        tab,
+        'NETWORK_ERROR on the markup row',
+        (r) => Boolean(r.find((row) => row.id === TERRITORIES.markup)?.text.includes('Code: NETWORK_ERROR')),
+        40_000,
       );
       await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
       const lost = await settledApiCalls(control);

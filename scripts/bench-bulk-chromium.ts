@@ -1,0 +1,122 @@
+// `npm run bench:bulk -- --chromium [--size 10000] [--latency 100]`
+//
+// The built extension in headless Chromium (real service worker, real storage.local) removes Key
+// Accounts from N records of the stand-in's `bulk` scenario, every API call slowed by `latency`
+// ms, at concurrency 3, 5 and 10 (the stand-in's concurrency limit raised for 10): the preview's
+// reads, then the run, driven by the bulk page's own messages from an extension page. For each it
+// prints the time from the preview to the job's end, the limit (rounds of calls × latency: the
+// preview's reads, 3 at once whatever the run's concurrency, and the removals) and their ratio.
+// The last line is the one for concurrency 3.
+import { createControlClient } from '../sandbox/control-client';
+import { bulkAccountId, ORGS, TERRITORIES } from '../sandbox/scenarios/default';
+import { startStandIn } from '../sandbox/server';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import type { BrowserTab } from '../tests/e2e/harness/driver';
+import { waitFor } from '../tests/e2e/harness/wait';
+import { pages, signInFromPanel } from '../tests/e2e/journeys/context';
+import { PREVIEW_READ_CONCURRENCY } from '../utils/background/bulk-requests';
+import { MAX_BATCH_SIZE } from '../utils/bulk/job';
+import { READ_CHUNK_SIZE } from '../utils/bulk/plan';
+import type { BulkRequest, BulkResponseOf } from '../utils/bulk-protocol';
+import { buildForStandIn } from './build-for-stand-in';
+
+interface ChromeRuntime {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+const ORG = { dataCentre: 'eu', sandbox: false, orgId: ORGS.euMain } as const;
+
+function ask<R extends BulkRequest>(tab: BrowserTab, request: R): Promise<BulkResponseOf[R['type']]> {
+  return tab.evaluateWith(
+    (message) => (globalThis as unknown as ChromeRuntime).chrome.runtime.sendMessage(message),
+    request,
+  ) as Promise<BulkResponseOf[R['type']]>;
+}
+
+export interface ChromiumMeasurement {
+  concurrency: number;
+  seconds: number;
+  limitSeconds: number;
+  ratio: number;
+  removed: number;
+  /** of `seconds`, the preview's reads */
+  previewSeconds: number;
+}
+
+/** Rounds of calls: the preview's reads (PREVIEW_READ_CONCURRENCY at once), then the removals (`concurrency`). */
+export function limitSeconds(size: number, concurrency: number, latencyMs: number): number {
+  const reads = Math.ceil(size / READ_CHUNK_SIZE);
+  const removals = Math.ceil(size / MAX_BATCH_SIZE);
+  return ((Math.ceil(reads / PREVIEW_READ_CONCURRENCY) + Math.ceil(removals / concurrency)) * latencyMs) / 1000;
+}
+
+export async function benchInChromium(options: {
+  size: number;
+  latencyMs: number;
+  concurrencies: readonly number[];
+  skipBuild: boolean;
+}): Promise<ChromiumMeasurement[]> {
+  if (!options.skipBuild) buildForStandIn(['chrome']);
+  const standIn = await startStandIn({ port: 0, controlPort: 0, scenario: 'bulk' });
+  const control = createControlClient(standIn.controlUrl);
+  const recordIds = Array.from({ length: options.size }, (_, i) => bulkAccountId(i + 1));
+  const measurements: ChromiumMeasurement[] = [];
+  try {
+    for (const concurrency of options.concurrencies) {
+      await control.reset('bulk');
+      await control.setConfig({ concurrencyLimit: Math.max(10, concurrency + 2) });
+      const browser = await launchChromium(standIn.port);
+      try {
+        const { tab } = browser;
+        await signInFromPanel({ browser, tab, control }, pages.alpine);
+        await tab.goto(`${browser.extensionOrigin}/options.html`);
+        await control.addFault({ kind: 'latency', host: 'zohoapis', latencyMs: options.latencyMs, times: 1_000_000 });
+
+        const started = Date.now();
+        const territoryIds = [TERRITORIES.keyAccounts];
+        const preview = await ask(tab, { type: 'bulk.preview', ...ORG, module: 'Accounts', territoryIds, recordIds });
+        if (!preview.ok) throw new Error(`preview failed: ${preview.error.code}`);
+        const previewed = Date.now();
+        const start = await ask(tab, {
+          type: 'bulk.start',
+          ...ORG,
+          module: 'Accounts',
+          territoryIds,
+          recordIds,
+          holdings: preview.value.holdings,
+          concurrency,
+        });
+        if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
+        const done = await waitFor(
+          'the run to finish',
+          async () => {
+            const status = await ask(tab, { type: 'bulk.status', jobId: start.value.jobId });
+            if (!status.ok) throw new Error(`status failed: ${status.error.code}`);
+            return status.value.status === 'finished' ? status.value : null;
+          },
+          { timeoutMs: 600_000, intervalMs: 250 },
+        );
+        const seconds = ((done.finishedAt ?? Date.now()) - started) / 1000;
+        const previewSeconds = (previewed - started) / 1000;
+        const limit = limitSeconds(options.size, concurrency, options.latencyMs);
+        measurements.push({
+          concurrency,
+          seconds,
+          limitSeconds: limit,
+          ratio: seconds / limit,
+          removed: done.progress.counts.removed,
+          previewSeconds,
+        });
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await standIn.close();
+  }
+  return measurements;
+}
+
+export function chromiumFigures(m: ChromiumMeasurement): string {
+  return `${m.seconds.toFixed(1)} s, limit ${m.limitSeconds.toFixed(1)} s, ratio ${m.ratio.toFixed(2)}`;
+}

@@ -1,0 +1,323 @@
+// Journeys that judge the extension by what Zoho holds: answers lost after Zoho processed the
+// request, answers 30 s late, a Pause or Cancel that is the message waking a stopped worker.
+// The bulk runs are driven with the bulk protocol's messages from an extension page, so that the
+// test decides which message reaches the stopped worker first.
+import type { ControlClient } from '../../../sandbox/control-client';
+import type { RequestLogEntry } from '../../../sandbox/request-log';
+import { bulkAccountId, MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES } from '../../../sandbox/scenarios/default';
+import type { BulkJobView, BulkRequest, BulkResponseOf } from '../../../utils/bulk-protocol';
+import type { BrowserTab } from '../harness/driver';
+import { waitFor } from '../harness/wait';
+import {
+  BOTH,
+  CHROMIUM_ONLY,
+  expect,
+  expectPanelToMatchStandIn,
+  type Journey,
+  type JourneyContext,
+  pages,
+  pause,
+  rowNamed,
+  rows,
+  settledApiCalls,
+  signInFromPanel,
+  waitForRows,
+} from './context';
+
+const REMOVE_PATH = '/crm/v8/Accounts/actions/remove_territories';
+/** Zoho processed the request: it answered 2xx, whether or not the answer reached the extension. */
+const PROCESSED = new Set([200, 202, 207]);
+/** The extension reads back a lost answer 20 s after the POST; a 30 s answer comes after that. */
+const LATE_MS = 30_000;
+
+interface ChromeRuntime {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/** A bulk request sent from the extension page open in `tab`, as the bulk page sends it. */
+function ask<R extends BulkRequest>(tab: BrowserTab, request: R): Promise<BulkResponseOf[R['type']]> {
+  return tab.evaluateWith(
+    (message) => (globalThis as unknown as ChromeRuntime).chrome.runtime.sendMessage(message),
+    request,
+  ) as Promise<BulkResponseOf[R['type']]>;
+}
+
+async function startJob(tab: BrowserTab, recordIds: string[], batchSize: number): Promise<string> {
+  const started = await ask(tab, {
+    type: 'bulk.start',
+    dataCentre: 'eu',
+    sandbox: false,
+    orgId: ORGS.euMain,
+    module: 'Accounts',
+    territoryIds: [TERRITORIES.keyAccounts],
+    recordIds,
+    batchSize,
+    concurrency: 3,
+  });
+  if (!started.ok) throw new Error(`bulk.start failed: ${started.error.code}`);
+  return started.value.jobId;
+}
+
+async function status(tab: BrowserTab, jobId: string): Promise<BulkJobView> {
+  const answer = await ask(tab, { type: 'bulk.status', jobId, includeRecords: true });
+  if (!answer.ok) throw new Error(`bulk.status failed: ${answer.error.code}`);
+  return answer.value;
+}
+
+/** The job once every record has an outcome. */
+function settledJob(tab: BrowserTab, jobId: string, timeoutMs = 60_000): Promise<BulkJobView> {
+  return waitFor(
+    `job ${jobId} to settle every record`,
+    async () => {
+      const view = await status(tab, jobId);
+      return view.status !== 'running' && view.progress.settled === view.progress.total ? view : null;
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
+}
+
+async function removePosts(control: ControlClient): Promise<RequestLogEntry[]> {
+  return (await control.log({ kind: 'api', path: REMOVE_PATH })).filter((entry) => entry.method === 'POST');
+}
+
+/** The remove POSTs once Zoho has answered each (late answers included). */
+function settledRemovePosts(control: ControlClient): Promise<RequestLogEntry[]> {
+  return waitFor(
+    'every remove POST to be answered',
+    async () => {
+      const posts = await removePosts(control);
+      return posts.every((post) => post.status !== null || post.fault === 'drop') ? posts : null;
+    },
+    { timeoutMs: LATE_MS + 5_000, intervalMs: 250 },
+  );
+}
+
+function idsIn(post: RequestLogEntry): string[] {
+  const data = (post.body as { data?: { id?: unknown }[] } | null)?.data ?? [];
+  return data.map((entry) => String(entry.id));
+}
+
+/**
+ * Every record's outcome is what the stand-in holds, and no record was in two POSTs that Zoho
+ * processed (a second POST of a record is allowed only when Zoho had not processed the first).
+ */
+async function expectTruth(control: ControlClient, view: BulkJobView): Promise<void> {
+  const records = view.records ?? [];
+  expect(records.length).toBe(view.progress.total);
+  for (const record of records) {
+    const held = (await control.record(ORGS.euMain, 'Accounts', record.id)).territories.some(
+      (territory) => territory.id === TERRITORIES.keyAccounts,
+    );
+    expect(`${record.id} ${record.outcome?.kind} ${held ? 'held' : 'gone'}`).toBe(
+      `${record.id} ${record.outcome?.kind} ${record.outcome?.kind === 'removed' ? 'gone' : 'held'}`,
+    );
+  }
+  const processed = (await settledRemovePosts(control))
+    .filter((post) => PROCESSED.has(post.status ?? 0))
+    .flatMap(idsIn);
+  const mine = new Set(records.map((record) => record.id));
+  const sent = processed.filter((id) => mine.has(id));
+  expect(sent.length).toBe(new Set(sent).size);
+}
+
+/** Signs in, opens the options page (an extension page that polls nothing) and returns how to stop the worker. */
+async function signedInOnOptionsPage(context: JourneyContext): Promise<() => Promise<void>> {
+  const { browser, tab } = context;
+  const stop = browser.stopBackground;
+  if (!stop) throw new Error('this browser cannot stop its background');
+  await signInFromPanel(context, pages.alpine);
+  await tab.goto(`${browser.extensionOrigin}/options.html`);
+  return stop;
+}
+
+const lostPanelAnswers: Journey = {
+  name: 'panel: a removal or undo whose answer is dropped after Zoho did it, or comes 30 s late, ends as Zoho holds it, sent once',
+  browsers: BOTH,
+  async run(context) {
+    const { tab, control } = context;
+    await signInFromPanel(context, pages.alpine);
+
+    await control.addFault({ kind: 'drop-after-processing', method: 'POST', path: 'remove_territories' });
+    await control.clearLog();
+    await tab.clickPanelButton('Remove territory Germany');
+    await waitForRows(tab, 'Germany to go', (listed) => rowNamed(listed, 'Germany') === undefined, 40_000);
+    expect((await settledApiCalls(control, 'POST')).map((post) => [post.status, post.fault])).toEqual([
+      [200, 'drop-after-processing'],
+    ]);
+    await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+
+    // Its Undo, the answer dropped after Zoho assigned it again: Germany is back, one POST.
+    await control.addFault({ kind: 'drop-after-processing', method: 'POST', path: 'assign_territories' });
+    await control.clearLog();
+    await tab.clickPanelButton('Undo removal of Germany');
+    await waitForRows(tab, 'Germany back', (listed) => rowNamed(listed, 'Germany') !== undefined, 40_000);
+    const undone = await settledApiCalls(control, 'POST');
+    expect(undone.map((post) => [post.path, PROCESSED.has(post.status ?? 0), post.fault])).toEqual([
+      [`/crm/v8/Accounts/${RECORDS.alpineAccount}/actions/assign_territories`, true, 'drop-after-processing'],
+    ]);
+    await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+
+    await control.addFault({
+      kind: 'latency-after-processing',
+      method: 'POST',
+      path: 'remove_territories',
+      latencyMs: LATE_MS,
+    });
+    await control.clearLog();
+    await tab.clickPanelButton(`Remove territory ${MARKUP_TERRITORY_NAME}`);
+    await waitForRows(
+      tab,
+      'the markup row to go',
+      (listed) => !listed.some((row) => row.id === TERRITORIES.markup),
+      40_000,
+    );
+    expect(await rows(tab)).not.toContainEqual(expect.objectContaining({ text: expect.stringContaining('Code:') }));
+    const posts = await waitFor(
+      'the late answer',
+      async () => {
+        const all = await settledApiCalls(control, 'POST');
+        return all.length > 0 ? all : null;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(posts.map((post) => post.status)).toEqual([200]);
+    await expectPanelToMatchStandIn(context, ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
+  },
+};
+
+const wakingPauseAndCancel: Journey = {
+  name: 'bulk: a Pause or Cancel that is the message waking a stopped worker is never lost (10 trials)',
+  browsers: CHROMIUM_ONLY,
+  async run(context) {
+    const { tab, control } = context;
+    const stop = await signedInOnOptionsPage(context);
+    // Each POST answered after 600 ms: a job that went on would send its next round well after the
+    // grace given to POSTs the new worker began before the message was applied (their TLS set-up
+    // may see them reach the stand-in a moment after the answer reached the test).
+    await control.addFault({ kind: 'latency', method: 'POST', path: REMOVE_PATH, latencyMs: 600, times: 10_000 });
+    const graceMs = 400;
+
+    const trials = 10;
+    for (let trial = 0; trial < trials; trial++) {
+      const action = trial % 2 === 0 ? 'bulk.pause' : 'bulk.cancel';
+      const expected = action === 'bulk.pause' ? 'paused' : 'cancelled';
+      const recordIds = Array.from({ length: 60 }, (_, i) => bulkAccountId(trial * 60 + i + 1));
+      const before = (await removePosts(control)).length;
+      const jobId = await startJob(tab, recordIds, 5);
+      await waitFor('a few batches sent', async () => (await removePosts(control)).length >= before + 4, {
+        intervalMs: 20,
+      });
+      await stop();
+      const answer = await ask(tab, { type: action, jobId });
+      const answeredAt = Date.now();
+      expect(answer.ok && answer.value.status, `trial ${trial}`).toBe(expected);
+
+      await pause(2_500);
+      const late = (await removePosts(control)).filter((post) => Date.parse(post.time) > answeredAt + graceMs);
+      expect(late.map(idsIn), `trial ${trial}: POSTs after the ${action} was answered`).toEqual([]);
+      // The status survives another stop: the resumed copy did not save over it.
+      await stop();
+      expect((await status(tab, jobId)).status, `trial ${trial}`).toBe(expected);
+    }
+  },
+};
+
+const lostBulkAnswers: Journey = {
+  name: 'bulk: answers dropped after Zoho processed them and 30 s late, a cancel and a worker stop meanwhile: outcomes are what Zoho holds, none sent twice',
+  browsers: CHROMIUM_ONLY,
+  async run(context) {
+    const { tab, control } = context;
+    const stop = await signedInOnOptionsPage(context);
+
+    const faults = async () => {
+      await control.clearFaults();
+      await control.addFault({ kind: 'drop-after-processing', method: 'POST', path: REMOVE_PATH });
+      await control.addFault({
+        kind: 'latency-after-processing',
+        method: 'POST',
+        path: REMOVE_PATH,
+        latencyMs: LATE_MS,
+      });
+      await control.addFault({ kind: 'latency', method: 'POST', path: REMOVE_PATH, latencyMs: 700, times: 10_000 });
+    };
+    const lateOneSent = () =>
+      waitFor('the POST answered late to be under way', async () =>
+        (await removePosts(control)).find((post) => post.fault === 'latency-after-processing'),
+      );
+
+    // Cancelled while the late answer is awaited: its records were removed, so they end removed.
+    await faults();
+    const cancelledIds = Array.from({ length: 150 }, (_, i) => bulkAccountId(i + 1));
+    const cancelled = await startJob(tab, cancelledIds, 10);
+    const late = await lateOneSent();
+    await pause(300);
+    const cancelAnswer = await ask(tab, { type: 'bulk.cancel', jobId: cancelled });
+    expect(cancelAnswer.ok && cancelAnswer.value.status).toBe('cancelled');
+    const cancelledView = await settledJob(tab, cancelled);
+    expect(cancelledView.status).toBe('cancelled');
+    const dropped = (await removePosts(control)).find((post) => post.fault === 'drop-after-processing');
+    for (const id of [...idsIn(late), ...(dropped ? idsIn(dropped) : [])]) {
+      expect(cancelledView.records?.find((record) => record.id === id)?.outcome?.kind, id).toBe('removed');
+    }
+    expect(cancelledView.progress.counts.cancelled).toBeGreaterThan(0);
+    await expectTruth(control, cancelledView);
+
+    // Run to the end with the worker stopped while the late answer is awaited.
+    await control.clearLog();
+    await faults();
+    const finishedIds = Array.from({ length: 150 }, (_, i) => bulkAccountId(i + 201));
+    const finished = await startJob(tab, finishedIds, 10);
+    await lateOneSent();
+    await stop();
+    const finishedView = await settledJob(tab, finished);
+    expect(finishedView.status).toBe('finished');
+    expect(finishedView.progress.counts.removed).toBe(150);
+    await expectTruth(control, finishedView);
+    const processed = (await settledRemovePosts(control))
+      .filter((post) => PROCESSED.has(post.status ?? 0))
+      .flatMap(idsIn);
+    expect([...processed].sort()).toEqual([...finishedIds].sort());
+  },
+};
+
+const keepsGoingWithoutAPage: Journey = {
+  name: 'bulk: a job goes on to the end when the worker is stopped while no extension page is open (alarms)',
+  browsers: CHROMIUM_ONLY,
+  async run(context) {
+    const { tab, control } = context;
+    const stop = await signedInOnOptionsPage(context);
+    await control.addFault({ kind: 'latency', method: 'POST', path: REMOVE_PATH, latencyMs: 500, times: 10_000 });
+    const recordIds = Array.from({ length: 300 }, (_, i) => bulkAccountId(i + 1));
+    const jobId = await startJob(tab, recordIds, 10);
+    await waitFor('a few batches sent', async () => (await removePosts(control)).length >= 4, { intervalMs: 50 });
+
+    // No extension page is left to send a message; only the alarm can wake the stopped worker.
+    await tab.goto('about:blank');
+    await stop();
+    const atStop = (await removePosts(control)).length;
+    await waitFor(
+      'every record to lose Key Accounts',
+      async () => {
+        for (const id of recordIds) {
+          const held = await control.record(ORGS.euMain, 'Accounts', id);
+          if (held.territories.some((territory) => territory.id === TERRITORIES.keyAccounts)) return false;
+        }
+        return true;
+      },
+      { timeoutMs: 90_000, intervalMs: 2_000 },
+    );
+    expect((await removePosts(control)).length).toBeGreaterThan(atStop);
+
+    await tab.goto(`${context.browser.extensionOrigin}/options.html`);
+    const view = await settledJob(tab, jobId);
+    expect(view.status).toBe('finished');
+    await expectTruth(control, view);
+  },
+};
+
+export const TRUTH_JOURNEYS: Journey[] = [
+  lostPanelAnswers,
+  wakingPauseAndCancel,
+  lostBulkAnswers,
+  keepsGoingWithoutAPage,
+];
