@@ -55,7 +55,7 @@ export default defineConfig({
             gecko: {
               id: GECKO_ID,
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
             },
           },
         }
