@@ -23,10 +23,36 @@ interface Loaded {
   shortcut: string | null;
 }
 
+/** A labelled select of one preference. */
+function Choice<T extends string>(props: {
+  label: string;
+  choices: readonly (readonly [T, string])[];
+  value: T;
+  disabled: boolean;
+  onChange(value: T): void;
+}) {
+  const id = useId();
+  return (
+    <div class="op-field">
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.currentTarget.value as T)}
+      >
+        {props.choices.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function PanelPreferences({ api }: { api: OptionsApi }) {
   const checkboxId = useId();
-  const themeId = useId();
-  const homeId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [placementReset, setPlacementReset] = useState(false);
 
@@ -45,25 +71,16 @@ export function PanelPreferences({ api }: { api: OptionsApi }) {
   return (
     <section class="op-section" aria-labelledby="panel-heading">
       <h2 id="panel-heading">Panel</h2>
-      <div class="op-field">
-        <label for={homeId}>Where the panel shows</label>
-        <select
-          id={homeId}
-          value={loaded?.home ?? 'page'}
-          disabled={loaded === null}
-          onChange={(event) => {
-            const home = event.currentTarget.value as PanelHome;
-            setLoaded((current) => (current ? { ...current, home } : current));
-            void api.saveHome(home);
-          }}
-        >
-          {HOMES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        label="Where the panel shows"
+        choices={HOMES}
+        value={loaded?.home ?? 'page'}
+        disabled={loaded === null}
+        onChange={(home) => {
+          setLoaded((current) => (current ? { ...current, home } : current));
+          void api.saveHome(home);
+        }}
+      />
       <p class="op-muted">
         In the {SIDE_PANEL_NAME}, the panel shows the record of the active tab and nothing is added to Zoho’s page. Open
         it from the toolbar button (Territory Panel → Open in the {SIDE_PANEL_NAME}) or from the panel’s ⇥ button.
@@ -86,25 +103,16 @@ export function PanelPreferences({ api }: { api: OptionsApi }) {
         Collapsed, the panel is a slim tab with the record’s territory count. Collapsing or expanding it on a record
         page changes this setting too. In windows narrower than 1100 px it always starts collapsed.
       </p>
-      <div class="op-field">
-        <label for={themeId}>Colours</label>
-        <select
-          id={themeId}
-          value={loaded?.theme ?? 'auto'}
-          disabled={loaded === null}
-          onChange={(event) => {
-            const theme = event.currentTarget.value as ThemePreference;
-            setLoaded((current) => (current ? { ...current, theme } : current));
-            void api.saveTheme(theme);
-          }}
-        >
-          {THEMES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        label="Colours"
+        choices={THEMES}
+        value={loaded?.theme ?? 'auto'}
+        disabled={loaded === null}
+        onChange={(theme) => {
+          setLoaded((current) => (current ? { ...current, theme } : current));
+          void api.saveTheme(theme);
+        }}
+      />
       <p class="op-muted">
         Drag the panel by its grip (⠿) to the left or right edge and up or down, and by its lower edge to change its
         height; with the keyboard, focus the grip or the lower edge and use the arrow keys. It stays where you left it.
