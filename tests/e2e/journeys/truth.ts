@@ -186,7 +186,7 @@ const lostPanelAnswers: Journey = {
 };
 
 const wakingPauseAndCancel: Journey = {
-  name: 'bulk: a Pause or Cancel that is the message waking a stopped worker is never lost (10 trials)',
+  name: 'bulk: a Pause or Cancel that is the message waking a stopped worker is never lost (20 trials)',
   browsers: CHROMIUM_ONLY,
   async run(context) {
     const { tab, control } = context;
@@ -197,7 +197,8 @@ const wakingPauseAndCancel: Journey = {
     await control.addFault({ kind: 'latency', method: 'POST', path: REMOVE_PATH, latencyMs: 600, times: 10_000 });
     const graceMs = 400;
 
-    const trials = 10;
+    // 60 records a trial: the scenario's 1,200 bulk accounts hold 20.
+    const trials = 20;
     for (let trial = 0; trial < trials; trial++) {
       const action = trial % 2 === 0 ? 'bulk.pause' : 'bulk.cancel';
       const expected = action === 'bulk.pause' ? 'paused' : 'cancelled';
@@ -212,7 +213,7 @@ const wakingPauseAndCancel: Journey = {
       const answeredAt = Date.now();
       expect(answer.ok && answer.value.status, `trial ${trial}`).toBe(expected);
 
-      await pause(2_500);
+      await pause(1_500);
       const late = (await removePosts(control)).filter((post) => Date.parse(post.time) > answeredAt + graceMs);
       expect(late.map(idsIn), `trial ${trial}: POSTs after the ${action} was answered`).toEqual([]);
       // The status survives another stop: the resumed copy did not save over it.
