@@ -88,6 +88,17 @@ describe('createBulkJobStore', () => {
     expect((await fakeBrowser.storage.local.get(BULK_JOB_INDEX_KEY))[BULK_JOB_INDEX_KEY]).toEqual(['a', 'c', 'd']);
   });
 
+  it('a job stored whole by the older version is dropped from the index and the storage', async () => {
+    const old = { ...job('old'), version: 1 };
+    await fakeBrowser.storage.local.set({ [BULK_JOB_INDEX_KEY]: ['old'], [bulkJobKey('old')]: old });
+    const store = createBulkJobStore(fakeBrowser.storage.local);
+    await store.create(job('a'));
+    expect((await store.list()).map((stored) => stored.id)).toEqual(['a']);
+    expect(await fakeBrowser.storage.local.get([bulkJobKey('old'), BULK_JOB_INDEX_KEY])).toEqual({
+      [BULK_JOB_INDEX_KEY]: ['a'],
+    });
+  });
+
   it('an index entry whose job is missing is skipped', async () => {
     await fakeBrowser.storage.local.set({ [BULK_JOB_INDEX_KEY]: ['gone', 42] });
     const store = createBulkJobStore(fakeBrowser.storage.local);

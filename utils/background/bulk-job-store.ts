@@ -92,18 +92,22 @@ export function createBulkJobStore(area: StorageArea): BulkJobStore {
       const jobs: BulkJob[] = [];
       for (const id of ids) {
         const job = await load(id);
+        // A job this version cannot read (stored whole by an older one, or damaged) is gone for good.
         if (job) jobs.push(job);
+        else await remove(id);
       }
       return jobs;
     },
 
-    remove(jobId) {
-      return updateIndex(async (ids) => {
-        ids.delete(jobId);
-        await area.set({ [BULK_JOB_INDEX_KEY]: [...ids] });
-        const head = (await area.get(bulkJobKey(jobId)))[bulkJobKey(jobId)];
-        await area.remove([...batchKeys(jobId, nextBatchIdOf(head)), bulkBaseKey(jobId), bulkJobKey(jobId)]);
-      });
-    },
+    remove,
   };
+
+  function remove(jobId: string): Promise<void> {
+    return updateIndex(async (ids) => {
+      ids.delete(jobId);
+      await area.set({ [BULK_JOB_INDEX_KEY]: [...ids] });
+      const head = (await area.get(bulkJobKey(jobId)))[bulkJobKey(jobId)];
+      await area.remove([...batchKeys(jobId, nextBatchIdOf(head)), bulkBaseKey(jobId), bulkJobKey(jobId)]);
+    });
+  }
 }
