@@ -8,6 +8,7 @@ import type { BulkJobSummary, BulkRecordRow } from './bulk/progress';
 import { TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS } from './data-centres';
 import type { Result } from './messaging';
+import { MAX_RECORD_NAME_LENGTH } from './zoho/territories';
 
 /** A job lives in `storage.local` with an outcome per record; this keeps one job well inside it. */
 export const MAX_BULK_RECORDS = 25_000;
@@ -29,6 +30,7 @@ const Holdings = v.record(
   ZohoId,
   v.array(v.strictObject({ id: ZohoId, assigned: v.picklist(['manually', 'automatically']) })),
 );
+const Names = v.record(ZohoId, v.pipe(v.string(), v.maxLength(MAX_RECORD_NAME_LENGTH)));
 const PositiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 export const BulkRequestSchema = v.variant('type', [
@@ -52,6 +54,8 @@ export const BulkRequestSchema = v.variant('type', [
     territoryIds: TerritoryIds,
     recordIds: RecordIds,
     holdings: v.optional(Holdings),
+    /** the preview's names, shown beside the ids in the outcomes */
+    names: v.optional(Names),
     batchSize: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_BATCH_SIZE))),
     concurrency: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_CONCURRENCY))),
   }),

@@ -87,7 +87,12 @@ function fakeApi(org: FakeOrg, overrides: Partial<BulkApi> = {}) {
     })),
     preview: vi.fn<BulkApi['preview']>(async (selection) => ({
       ok: true,
-      value: previewOf({ ...selection, holdings: holdingsOf(org, selection.recordIds), batchSize: 100 }),
+      value: previewOf({
+        ...selection,
+        holdings: holdingsOf(org, selection.recordIds),
+        names: Object.fromEntries(selection.recordIds.map((id, i) => [id, `Account ${i + 1}`])),
+        batchSize: 100,
+      }),
     })),
     start: vi.fn<BulkApi['start']>((request) => manager.start(request)),
     status: vi.fn<BulkApi['status']>((jobId, includeRecords) => manager.status(jobId, includeRecords)),
@@ -171,6 +176,7 @@ describe('BulkPage', () => {
         batchSize: 100,
         concurrency: 3,
         holdings: expect.objectContaining({ [R[2]]: [{ id: TEXAS, assigned: 'automatically' }] }),
+        names: { [R[0]]: 'Account 1', [R[1]]: 'Account 2', [R[2]]: 'Account 3' },
       }),
     );
     expect(org.removeCalls).toEqual([
@@ -191,10 +197,10 @@ describe('BulkPage', () => {
         .getAllByRole('row')
         .map((row) => row.textContent?.slice(0, 40)),
     ).toEqual([
-      'RecordOutcomeDetails',
-      `${R[0]}RemovedThe territories were removed.`.slice(0, 40),
-      `${R[1]}Record lockedThis record is locked (for`.slice(0, 40),
-      `${R[2]}Rule-assigned, skippedTerritory rules a`.slice(0, 40),
+      'RecordNameOutcomeDetails',
+      `${R[0]}Account 1RemovedThe territories were removed.`.slice(0, 40),
+      `${R[1]}Account 2Record lockedThis record is locked (for`.slice(0, 40),
+      `${R[2]}Account 3Rule-assigned, skippedTerritory rules a`.slice(0, 40),
     ]);
     expect(within(outcomes).getByRole('link', { name: R[0] }).getAttribute('href')).toBe(
       `https://crm.zoho.eu/crm/tab/Accounts/${R[0]}`,
@@ -203,11 +209,11 @@ describe('BulkPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     const [fileName, csv] = api.download.mock.calls[0] ?? [];
     expect(fileName).toBe('territory-removal-accounts-job-1.csv');
-    expect(parseCsv(csv ?? '').map((row) => row.slice(0, 2))).toEqual([
-      ['Record Id', 'Outcome'],
-      [R[0], 'Removed'],
-      [R[1], 'Record locked'],
-      [R[2], 'Rule-assigned, skipped'],
+    expect(parseCsv(csv ?? '').map((row) => row.slice(0, 3))).toEqual([
+      ['Record Id', 'Name', 'Outcome'],
+      [R[0], 'Account 1', 'Removed'],
+      [R[1], 'Account 2', 'Record locked'],
+      [R[2], 'Account 3', 'Rule-assigned, skipped'],
     ]);
 
     org.locked.clear();

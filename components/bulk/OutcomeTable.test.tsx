@@ -9,12 +9,18 @@ afterEach(cleanup);
 function rows(): BulkRecordRow[] {
   const all: BulkRecordRow[] = Array.from({ length: 450 }, (_, i) => ({
     id: String(1000 + i),
+    name: `Account ${i}`,
     territoryIds: ['7'],
     outcome: { kind: 'removed' },
   }));
-  all[3] = { id: '1003', territoryIds: ['7'], outcome: { kind: 'error', code: 'INTERNAL_ERROR', status: 500 } };
-  all[9] = { id: '1009', territoryIds: ['7'], outcome: { kind: 'locked' } };
-  all[12] = { id: '1012', territoryIds: ['7'], outcome: null };
+  all[3] = {
+    id: '1003',
+    name: 'Account 3',
+    territoryIds: ['7'],
+    outcome: { kind: 'error', code: 'INTERNAL_ERROR', status: 500 },
+  };
+  all[9] = { id: '1009', name: null, territoryIds: ['7'], outcome: { kind: 'locked' } };
+  all[12] = { id: '1012', name: 'Account 12', territoryIds: ['7'], outcome: null };
   return all;
 }
 
@@ -53,6 +59,6 @@ describe('OutcomeTable', () => {
         .getAttribute('href'),
     ).toBe('https://crm.zoho.eu/crm/tab/Leads/1009');
     fireEvent.change(filter, { target: { value: 'waiting' } });
-    expect(bodyRows().map((row) => row.textContent)).toEqual(['1012Waiting']);
+    expect(bodyRows().map((row) => row.textContent)).toEqual(['1012Account 12Waiting']);
   });
 });

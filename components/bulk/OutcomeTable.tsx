@@ -75,6 +75,7 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
         <thead>
           <tr>
             <th scope="col">Record</th>
+            <th scope="col">Name</th>
             <th scope="col">Outcome</th>
             <th scope="col">Details</th>
           </tr>
@@ -93,6 +94,7 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
                     row.id
                   )}
                 </th>
+                <td>{row.name ?? ''}</td>
                 <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
                 <td>
                   {row.outcome ? outcomeSentence(row.outcome) : ''}

@@ -126,7 +126,13 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
   const startRun = async () => {
     if (!selection || currentPreview?.status !== 'loaded' || start.busy) return;
     setStart({ busy: true, error: null });
-    const result = await api.start({ ...selection, holdings: currentPreview.value.holdings, batchSize, concurrency });
+    const result = await api.start({
+      ...selection,
+      holdings: currentPreview.value.holdings,
+      names: currentPreview.value.names,
+      batchSize,
+      concurrency,
+    });
     if (!result.ok) {
       setStart({ busy: false, error: result.error });
       return;

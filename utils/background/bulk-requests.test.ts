@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BulkJobManager } from '../bulk/manager';
+import type { BulkPreview } from '../bulk/plan';
 import type { BulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import type { ZohoClient } from '../zoho/client';
@@ -62,7 +63,7 @@ function fakeZoho() {
       return {
         status: 200,
         body: {
-          data: ids.map((id) => ({ id, Territories: heldBy(id) })),
+          data: ids.map((id) => ({ id, Account_Name: `Account ${id.slice(-3)}`, Territories: heldBy(id) })),
         },
       };
     },
@@ -163,6 +164,10 @@ describe('createBulkRequestHandler', () => {
       bulkPage,
     );
     expect(zoho.calls.map((call) => call.query.ids?.split(',').length)).toEqual([100, 100, 51]);
+    expect(zoho.calls.map((call) => call.query.fields)).toEqual(Array(3).fill('Territories,Account_Name'));
+    const names = answer.ok ? (answer.value as BulkPreview).names : {};
+    expect(Object.keys(names)).toHaveLength(250);
+    expect(names[recordId(7)]).toBe('Account 007');
     expect(answer).toMatchObject({
       ok: true,
       value: {
@@ -187,6 +192,7 @@ describe('createBulkRequestHandler', () => {
       territoryIds: [T1],
       recordIds: [recordId(1)],
       holdings,
+      names: { [recordId(1)]: 'Big deal' },
       batchSize: 50,
       concurrency: 2,
     };
@@ -207,6 +213,7 @@ describe('createBulkRequestHandler', () => {
           territoryIds: [T1],
           recordIds: [recordId(1)],
           holdings,
+          names: { [recordId(1)]: 'Big deal' },
           batchSize: 50,
           concurrency: 2,
         },
@@ -260,8 +267,9 @@ describe('readHoldings', () => {
       write: () => Promise.reject(new Error('no writes')),
     };
     const ids = Array.from({ length: 1_000 }, (_, i) => recordId(i));
-    const holdings = await readHoldings(client, 'Accounts', [...ids, ...ids], 3);
+    const { holdings, names } = await readHoldings(client, 'Accounts', [...ids, ...ids], 3);
     expect(Object.keys(holdings)).toHaveLength(1_000);
+    expect(names).toEqual({});
     expect(most).toBe(3);
   });
 });

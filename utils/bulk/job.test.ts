@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_DEFAULTS, createBulkJob, createRetryJob, failedRecordIds, parseBulkJob } from './job';
+import { BULK_DEFAULTS, createBulkJob, createRetryJob, failedRecordIds, namesOf, parseBulkJob } from './job';
 
 const T1 = '111111000000046898';
 const T2 = '111111000000046458';
@@ -40,6 +40,13 @@ describe('createBulkJob', () => {
     expect(job.outcomes).toEqual({ '101': { kind: 'not-assigned' } });
   });
 
+  it('keeps each record’s name beside its id, empty when the read gave none', () => {
+    const job = base({ recordIds: ['101', '102', '101', '103'], names: { '101': 'Acme', '103': 'Gamma' } });
+    expect(job.recordIds).toEqual(['101', '102', '103']);
+    expect(job.recordNames).toEqual(['Acme', '', 'Gamma']);
+    expect(namesOf(job)).toEqual({ '101': 'Acme', '103': 'Gamma' });
+  });
+
   it('needs a territory', () => {
     expect(() => base({ territoryIds: [] })).toThrow();
   });
@@ -59,6 +66,11 @@ describe('parseBulkJob', () => {
     expect(parseBulkJob(JSON.parse(JSON.stringify(job)))).toEqual(job);
   });
 
+  it('reads a job stored before names were kept as one without names', () => {
+    const { recordNames: _, ...stored } = base({ names: { '101': 'Acme' } });
+    expect(parseBulkJob(JSON.parse(JSON.stringify(stored)))?.recordNames).toEqual([]);
+  });
+
   it('refuses another version or a damaged entry', () => {
     const job = base();
     expect(parseBulkJob({ ...job, version: 2 })).toBeNull();
@@ -70,7 +82,7 @@ describe('parseBulkJob', () => {
 
 describe('createRetryJob', () => {
   it('takes the locked, refused, failed and cancelled records, with the territories they were sent', () => {
-    const job = base({ holdings: { '104': [{ id: T2, assigned: 'manually' }] } });
+    const job = base({ holdings: { '104': [{ id: T2, assigned: 'manually' }] }, names: { '101': 'A', '105': 'E' } });
     job.outcomes = {
       '101': { kind: 'removed' },
       '102': { kind: 'scheduled', jobId: '55' },
@@ -87,6 +99,7 @@ describe('createRetryJob', () => {
       id: 'b',
       retryOf: 'a',
       recordIds: ['104', '105', '106', '107'],
+      recordNames: ['', 'E', '', ''],
       territoryIds: [T1, T2],
       territoriesOf: { '104': [T2] },
       module: 'Deals',

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { TERRITORY_MODULES, type TerritoryModule } from '../crm-page';
 import { DATA_CENTRE_IDS, type DataCentre } from '../data-centres';
 import type { ErrorInfo } from '../messaging';
-import { dedupeIds, planRecords, type RecordHoldings, splitIntoBatches } from './plan';
+import { dedupeIds, planRecords, type RecordHoldings, type RecordNames, splitIntoBatches } from './plan';
 
 export const BULK_JOB_VERSION = 1;
 
@@ -79,6 +79,8 @@ export interface BulkJob {
   territoryIds: string[];
   /** every record of the job, unique, in the order given */
   recordIds: string[];
+  /** each record's name, at the index of its id; '' when Zoho gave none (kept beside the ids: compact) */
+  recordNames: string[];
   /** The territories to send for a record when not all of `territoryIds` (narrowed by a read). */
   territoriesOf: Record<string, string[]>;
   batchSize: number;
@@ -111,6 +113,8 @@ export interface BulkJobSpec {
   recordIds: readonly string[];
   /** What a read found on the records (the preview's); records absent are sent every territory. */
   holdings?: RecordHoldings;
+  /** the records' names as the preview read them */
+  names?: RecordNames;
   batchSize?: number;
   concurrency?: number;
   now: number;
@@ -157,6 +161,7 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     module: spec.module,
     territoryIds,
     recordIds,
+    recordNames: namesInOrder(recordIds, spec.names),
     territoriesOf: plan.territoriesOf,
     batchSize,
     concurrency: clampConcurrency(spec.concurrency ?? BULK_DEFAULTS.concurrency),
@@ -173,6 +178,21 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     settledAtRunStart: 0,
     retryOf: spec.retryOf ?? null,
   };
+}
+
+function namesInOrder(recordIds: readonly string[], names: RecordNames | undefined): string[] {
+  return recordIds.map((id) => (names && Object.hasOwn(names, id) ? (names[id] ?? '') : ''));
+}
+
+/** The records' names by id, those known only. */
+export function namesOf(job: BulkJob, recordIds: readonly string[] = job.recordIds): Record<string, string> {
+  const index = new Map(job.recordIds.map((id, i) => [id, i]));
+  const names: Record<string, string> = {};
+  for (const id of recordIds) {
+    const name = job.recordNames[index.get(id) ?? -1];
+    if (name) names[id] = name;
+  }
+  return names;
 }
 
 /** The territories a record is sent. */
@@ -199,6 +219,7 @@ export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob |
     module: job.module,
     territoryIds: job.territoryIds,
     recordIds,
+    names: namesOf(job, recordIds),
     batchSize: job.batchSize,
     concurrency: job.concurrency,
     now,
@@ -255,6 +276,8 @@ export const BulkJobSchema = v.object({
   module: v.picklist(TERRITORY_MODULES),
   territoryIds: v.array(Id),
   recordIds: v.array(Id),
+  // Jobs stored before names were read have none.
+  recordNames: v.optional(v.array(v.string()), () => []),
   territoriesOf: v.record(v.string(), v.array(Id)),
   batchSize: v.pipe(Count, v.minValue(1), v.maxValue(MAX_BATCH_SIZE)),
   concurrency: v.pipe(Count, v.minValue(1), v.maxValue(MAX_CONCURRENCY)),

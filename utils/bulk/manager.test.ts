@@ -65,6 +65,7 @@ describe('createBulkJobManager', () => {
     });
     expect(status.ok && status.value.records?.[0]).toEqual({
       id: '5000',
+      name: null,
       territoryIds: [T1],
       outcome: { kind: 'removed' },
     });

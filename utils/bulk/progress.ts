@@ -81,6 +81,8 @@ export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
 
 export interface BulkRecordRow {
   id: string;
+  /** the record's name as the preview read it, null when unknown */
+  name: string | null;
   /** the territories the record is (or was) sent */
   territoryIds: string[];
   /** null while the record waits */
@@ -88,8 +90,9 @@ export interface BulkRecordRow {
 }
 
 export function jobRows(job: BulkJob): BulkRecordRow[] {
-  return job.recordIds.map((id) => ({
+  return job.recordIds.map((id, index) => ({
     id,
+    name: job.recordNames[index] || null,
     territoryIds: [...territoriesToSend(job, id)],
     outcome: job.outcomes[id] ?? null,
   }));
