@@ -10,8 +10,8 @@ import { DATA_CENTRE_IDS } from './data-centres';
 import type { Result } from './messaging';
 import { MAX_RECORD_NAME_LENGTH } from './zoho/territories';
 
-/** A job lives in `storage.local` with an outcome per record; this keeps one job well inside it. */
-export const MAX_BULK_RECORDS = 25_000;
+/** Zoho lists up to 100,000 records of a territory; one job takes as many. */
+export const MAX_BULK_RECORDS = 100_000;
 export const MAX_BULK_TERRITORIES = 50;
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
