@@ -160,6 +160,17 @@ describe('BulkPage', () => {
       '2 records will be sent, in 1 call of up to 100 records.',
     );
     expect(screen.getByText(/only by territory rules/)).toBeTruthy();
+    const records = screen.getByRole('table', { name: 'Records of the run' });
+    expect(
+      within(records)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'RecordNameIn this run',
+      `${R[0]}Account 1Sent`,
+      `${R[1]}Account 2Sent`,
+      `${R[2]}Account 3Skipped: assigned by territory rules`,
+    ]);
     expect(api.preview).toHaveBeenCalledWith({
       dataCentre: 'eu',
       sandbox: false,

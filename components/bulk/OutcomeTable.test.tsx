@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
-import { OUTCOME_ROW_HEIGHT, OutcomeTable } from './OutcomeTable';
+import { OutcomeTable } from './OutcomeTable';
+import { WINDOWED_ROW_HEIGHT as OUTCOME_ROW_HEIGHT } from './WindowedTable';
 
 afterEach(cleanup);
 

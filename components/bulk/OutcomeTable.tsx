@@ -3,12 +3,14 @@ import { plural } from '@/utils/bulk/format';
 import { OUTCOME_KINDS, type OutcomeKind, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { OUTCOME_LABELS, outcomeSentence } from '@/utils/bulk/outcomes';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
-import { useRowWindow } from './use-row-window';
+import { type WindowedColumn, WindowedTable } from './WindowedTable';
 
-/** Every row is this tall (CSS `.bk-vtable tbody tr`), so that the window can be computed. */
-export const OUTCOME_ROW_HEIGHT = 40;
-/** The table's scrolling view (CSS `.bk-scroll`) before it is laid out. */
-const VIEW_HEIGHT = 480;
+const COLUMNS: readonly WindowedColumn[] = [
+  { label: 'Record', colClass: 'bk-col-id' },
+  { label: 'Name', colClass: 'bk-col-name' },
+  { label: 'Outcome', colClass: 'bk-col-outcome' },
+  { label: 'Details' },
+];
 
 type Filter = 'all' | 'attention' | OutcomeKind | 'waiting';
 
@@ -45,16 +47,6 @@ function detailsOf(row: BulkRecordRow): string {
   return `${outcomeSentence(row.outcome)}${code}`;
 }
 
-/** Stands for the rows out of view: empty, hidden from assistive technology (`aria-rowindex` counts them). */
-function SpacerRow({ height }: { height: number }) {
-  return (
-    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: the row holds one empty cell, nothing that takes focus
-    <tr class="bk-spacer" aria-hidden="true" style={{ height: `${height}px` }}>
-      <td colSpan={4} />
-    </tr>
-  );
-}
-
 /**
  * Every record and what happened to it, filterable. Only the rows in view are rendered (a window
  * over the filtered list), so 100,000 records open and scroll like 20; the CSV has them all.
@@ -67,12 +59,6 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
     () => (filter === 'all' ? rows : rows.filter((row) => matches(row, filter))),
     [rows, filter],
   );
-  const { ref, onScroll, window } = useRowWindow({
-    count: filtered.length,
-    rowHeight: OUTCOME_ROW_HEIGHT,
-    fallbackHeight: VIEW_HEIGHT,
-    resetKey: filtered,
-  });
   const options: [Filter, string][] = [
     ['all', `All (${rows.length})`],
     ...(counts.get('attention')
@@ -103,60 +89,37 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
         </select>
         <span class="bk-muted">{plural(filtered.length, 'record', 'records', locale)}</span>
       </div>
-      <section
-        ref={ref}
-        class="bk-scroll"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling view is scrolled with the keyboard once focused
-        tabIndex={0}
-        aria-label="Outcome of each record, scrollable"
-        onScroll={onScroll}
-      >
-        <table class="bk-table bk-vtable" aria-rowcount={filtered.length + 1}>
-          <caption class="bk-sr-only">Outcome of each record</caption>
-          <colgroup>
-            <col class="bk-col-id" />
-            <col class="bk-col-name" />
-            <col class="bk-col-outcome" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col">Record</th>
-              <th scope="col">Name</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
+      <WindowedTable
+        caption="Outcome of each record"
+        columns={COLUMNS}
+        count={filtered.length}
+        resetKey={filtered}
+        renderRow={(index) => {
+          const row = filtered[index] as BulkRecordRow;
+          const url = recordUrl(row.id);
+          const details = detailsOf(row);
+          return (
+            <tr
+              key={row.id}
+              aria-rowindex={index + 2}
+              class={row.outcome ? `bk-outcome-${row.outcome.kind}` : undefined}
+            >
+              <th scope="row" class="bk-mono">
+                {url ? (
+                  <a href={url} target="_blank" rel="noopener noreferrer">
+                    {row.id}
+                  </a>
+                ) : (
+                  row.id
+                )}
+              </th>
+              <td title={row.name ?? undefined}>{row.name ?? ''}</td>
+              <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
+              <td title={details}>{details}</td>
             </tr>
-          </thead>
-          <tbody>
-            {window.before > 0 ? <SpacerRow height={window.before} /> : null}
-            {filtered.slice(window.start, window.end).map((row, offset) => {
-              const url = recordUrl(row.id);
-              const details = detailsOf(row);
-              return (
-                <tr
-                  key={row.id}
-                  aria-rowindex={window.start + offset + 2}
-                  class={row.outcome ? `bk-outcome-${row.outcome.kind}` : undefined}
-                >
-                  <th scope="row" class="bk-mono">
-                    {url ? (
-                      <a href={url} target="_blank" rel="noopener noreferrer">
-                        {row.id}
-                      </a>
-                    ) : (
-                      row.id
-                    )}
-                  </th>
-                  <td title={row.name ?? undefined}>{row.name ?? ''}</td>
-                  <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
-                  <td title={details}>{details}</td>
-                </tr>
-              );
-            })}
-            {window.after > 0 ? <SpacerRow height={window.after} /> : null}
-          </tbody>
-        </table>
-      </section>
+          );
+        }}
+      />
     </div>
   );
 }

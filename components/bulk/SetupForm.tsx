@@ -7,6 +7,7 @@ import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-cen
 import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
 import { BulkError } from './BulkError';
 import type { BulkApi, BulkOrg, BulkSelection } from './bulk-api';
+import { PreviewRecords } from './PreviewRecords';
 import { PreviewSummary } from './PreviewSummary';
 import { type RecordInput, RecordSource } from './RecordSource';
 import { TerritoryPicker } from './TerritoryPicker';
@@ -331,7 +332,15 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
             territoryName={territoryName}
             batchSize={batchSize}
             locale={locale}
-          />
+          >
+            {selection ? (
+              <PreviewRecords
+                preview={currentPreview.value}
+                recordIds={selection.recordIds}
+                territoryIds={selection.territoryIds}
+              />
+            ) : null}
+          </PreviewSummary>
           <div class="bk-row">
             <button
               type="button"
