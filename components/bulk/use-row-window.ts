@@ -1,5 +1,5 @@
 // The window of rows in view of a scrolling element (utils/row-window.ts).
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { rowWindow } from '@/utils/row-window';
 
 export interface RowWindowOptions {
@@ -12,20 +12,29 @@ export interface RowWindowOptions {
   resetKey?: unknown;
 }
 
+interface View {
+  scrollTop: number;
+  height: number;
+  /** the resetKey the scroll position belongs to */
+  key: unknown;
+}
+
 /** The window of a scrolling element: attach `ref` and `onScroll` to it. */
 export function useRowWindow({ count, rowHeight, fallbackHeight, overscan = 8, resetKey }: RowWindowOptions) {
   const ref = useRef<HTMLElement>(null);
-  const [view, setView] = useState({ scrollTop: 0, height: fallbackHeight });
+  const key = useRef(resetKey);
+  key.current = resetKey;
+  const [view, setView] = useState<View>({ scrollTop: 0, height: fallbackHeight, key: resetKey });
   const frame = useRef<number | null>(null);
 
   const measure = useCallback(() => {
     const element = ref.current;
     if (!element) return;
-    const height = element.clientHeight || fallbackHeight;
+    const next = { scrollTop: element.scrollTop, height: element.clientHeight || fallbackHeight, key: key.current };
     setView((previous) =>
-      previous.scrollTop === element.scrollTop && previous.height === height
+      previous.scrollTop === next.scrollTop && previous.height === next.height && previous.key === next.key
         ? previous
-        : { scrollTop: element.scrollTop, height },
+        : next,
     );
   }, [fallbackHeight]);
 
@@ -38,9 +47,9 @@ export function useRowWindow({ count, rowHeight, fallbackHeight, overscan = 8, r
     });
   }, [measure]);
 
-  useEffect(() => {
-    const element = ref.current;
-    if (element) element.scrollTop = 0;
+  // Before the new rows are painted: a new filter starts at the top, never at the old offset.
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
     measure();
   }, [resetKey, measure]);
 
@@ -59,6 +68,8 @@ export function useRowWindow({ count, rowHeight, fallbackHeight, overscan = 8, r
     [],
   );
 
-  const window = rowWindow({ count, rowHeight, scrollTop: view.scrollTop, viewportHeight: view.height, overscan });
+  // Rendered for a new key before its layout effect ran: the top, as the view is about to be.
+  const scrollTop = view.key === resetKey ? view.scrollTop : 0;
+  const window = rowWindow({ count, rowHeight, scrollTop, viewportHeight: view.height, overscan });
   return { ref, onScroll, window };
 }
