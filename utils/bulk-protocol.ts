@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { MAX_BATCH_SIZE, MAX_CONCURRENCY } from './bulk/job';
 import type { BulkPreview } from './bulk/plan';
-import type { BulkJobSummary, BulkRecordRow } from './bulk/progress';
+import type { BulkJobSummary, EncodedRecordRows } from './bulk/progress';
 import { TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS } from './data-centres';
 import type { Result } from './messaging';
@@ -92,8 +92,8 @@ export interface RecordsInTerritory {
 }
 
 export interface BulkJobView extends BulkJobSummary {
-  /** present when asked for with `includeRecords` */
-  records?: BulkRecordRow[];
+  /** present when asked for with `includeRecords`: read it with `decodeRows` */
+  records?: EncodedRecordRows;
 }
 
 export interface BulkResponseOf {

@@ -6,7 +6,7 @@ import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkJobManager } from '@/utils/bulk/manager';
 import { previewOf, type RecordHoldings } from '@/utils/bulk/plan';
-import { type BulkJobSummary, jobSummary } from '@/utils/bulk/progress';
+import { type BulkJobSummary, encodeRows, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
@@ -356,7 +356,7 @@ describe('JobView', () => {
     return fakeApi(new FakeOrg(), {
       status: vi.fn<BulkApi['status']>(async (_jobId, includeRecords) => {
         const view = views[Math.min(call++, views.length - 1)] as BulkJobSummary;
-        return { ok: true, value: includeRecords ? { ...view, records: [] } : view };
+        return { ok: true, value: includeRecords ? { ...view, records: encodeRows([]) } : view };
       }),
       ...overrides,
     });

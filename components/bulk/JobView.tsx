@@ -4,7 +4,7 @@ import { formatTimeLeft, plural } from '@/utils/bulk/format';
 import { OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
 import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
-import type { BulkJobSummary, BulkRecordRow } from '@/utils/bulk/progress';
+import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
 import { DATA_CENTRES } from '@/utils/data-centres';
 import type { ErrorInfo } from '@/utils/messaging';
 import { BulkError } from './BulkError';
@@ -97,7 +97,7 @@ export function JobView({
       if (!current) return;
       if (full.ok) {
         setJob(full.value);
-        setRows(full.value.records ?? []);
+        setRows(full.value.records ? decodeRows(full.value.records) : []);
       } else setError(full.error);
     };
     void tick();

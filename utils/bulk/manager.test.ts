@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BulkJob, createBulkJob, parseBulkJob } from './job';
 import { type BulkJobStore, type BulkStartSpec, createBulkJobManager } from './manager';
+import { decodeRows } from './progress';
 import { FakeOrg, VirtualClock } from './simulation';
 
 const T1 = '111111000000046898';
@@ -63,7 +64,7 @@ describe('createBulkJobManager', () => {
       status: 'finished',
       progress: { total: 150, settled: 150, percent: 100, calls: { remove: 2, read: 0 } },
     });
-    expect(status.ok && status.value.records?.[0]).toEqual({
+    expect(status.ok && status.value.records && decodeRows(status.value.records)[0]).toEqual({
       id: '5000',
       name: null,
       territoryIds: [T1],
@@ -155,7 +156,9 @@ describe('createBulkJobManager', () => {
     await clock.run(manager.idle());
     const status = await manager.status('job-2', true);
     expect(status.ok && status.value.retryOf).toBe('job-1');
-    expect(status.ok && status.value.records?.map((row) => [row.id, row.outcome?.kind])).toEqual([
+    expect(
+      status.ok && status.value.records && decodeRows(status.value.records).map((row) => [row.id, row.outcome?.kind]),
+    ).toEqual([
       ['5001', 'removed'],
       ['5003', 'removed'],
     ]);

@@ -3,7 +3,7 @@
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
 import { type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal, parseBulkJob } from './job';
-import { type BulkJobSummary, jobRows, jobSummary } from './progress';
+import { type BulkJobSummary, encodeRows, jobRows, jobSummary } from './progress';
 import {
   type BulkRunnerDeps,
   cancelBulkJob,
@@ -152,7 +152,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       const job = await get(jobId);
       if (!job) return { ok: false, error: NOT_FOUND };
       const view: BulkJobView = summary(job);
-      if (includeRecords) view.records = jobRows(job);
+      if (includeRecords) view.records = encodeRows(jobRows(job));
       return { ok: true, value: view };
     },
 

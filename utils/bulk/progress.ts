@@ -97,3 +97,18 @@ export function jobRows(job: BulkJob): BulkRecordRow[] {
     outcome: job.outcomes[id] ?? null,
   }));
 }
+
+/**
+ * Every record's row as one JSON text. A runtime message carries one long string far faster than
+ * 100,000 small objects, each converted on its own on both sides (measured in README).
+ */
+export type EncodedRecordRows = string & { readonly encodedRows: unique symbol };
+
+export function encodeRows(rows: readonly BulkRecordRow[]): EncodedRecordRows {
+  return JSON.stringify(rows) as EncodedRecordRows;
+}
+
+/** The rows as `encodeRows` wrote them; the text comes from this extension's own background. */
+export function decodeRows(encoded: EncodedRecordRows): BulkRecordRow[] {
+  return JSON.parse(encoded) as BulkRecordRow[];
+}
