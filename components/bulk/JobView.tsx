@@ -51,6 +51,10 @@ export interface JobViewProps {
   /** a retry run was started: show it */
   onShowJob: (jobId: string) => void;
   onNewRun: () => void;
+  /** the first summary of the job: where it runs and which territories (read once, not again) */
+  onFirstSummary?: (job: BulkJobSummary) => void;
+  /** the first look is on screen: the progress of a run under way, else every record (or an error) */
+  onLoaded?: () => void;
   pollMs?: number;
   locale?: string;
 }
@@ -63,6 +67,8 @@ export function JobView({
   optionsUrl,
   onShowJob,
   onNewRun,
+  onFirstSummary,
+  onLoaded,
   pollMs = DEFAULT_POLL_MS,
   locale,
 }: JobViewProps) {
@@ -73,23 +79,33 @@ export function JobView({
   const [follow, setFollow] = useState(0);
   const [spoken, setSpoken] = useState('');
   const lastStatus = useRef<string | null>(null);
+  const firstSummary = useRef(onFirstSummary);
+  const loaded = useRef(onLoaded);
 
   // Polls while the run moves; once it rests, fetches every record once.
   // `follow` restarts the polling after an action.
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const signalLoaded = () => {
+      loaded.current?.();
+      loaded.current = undefined;
+    };
     const tick = async () => {
       const result = await api.status(jobId, false);
       if (!current) return;
       if (!result.ok) {
         setError(result.error);
+        signalLoaded();
         if (result.error.code !== 'JOB_NOT_FOUND') timer = setTimeout(tick, pollMs * 4);
         return;
       }
       setError(null);
       setJob(result.value);
+      firstSummary.current?.(result.value);
+      firstSummary.current = undefined;
       if (isMoving(result.value)) {
+        signalLoaded();
         timer = setTimeout(tick, pollMs);
         return;
       }
@@ -99,6 +115,7 @@ export function JobView({
         setJob(full.value);
         setRows(full.value.records ? decodeRows(full.value.records) : []);
       } else setError(full.error);
+      signalLoaded();
     };
     void tick();
     return () => {
