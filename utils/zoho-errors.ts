@@ -176,6 +176,11 @@ const CATALOGUE = {
     text: 'No record of this run failed, so there is nothing to retry.',
     action: 'none',
   },
+  STORAGE_FULL: {
+    kind: 'limit',
+    text: 'The browser’s storage for Territory Panel is full: this run does not fit beside the runs it keeps. Split the records into smaller runs.',
+    action: 'none',
+  },
   EXTENSION_RESTARTED: {
     kind: 'network',
     text: 'Territory Panel restarted while this was in progress. The list shows what Zoho holds now.',

@@ -7,7 +7,7 @@ import type { SenderInfo } from '../sender';
 import type { ZohoClient } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { createTerritoryCache, type OrgTarget } from '../zoho/territory-cache';
-import { createBulkRequestHandler, readHoldings } from './bulk-requests';
+import { createBulkRequestHandler, isStorageFull, readHoldings } from './bulk-requests';
 
 const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
 const bulkPage: SenderInfo = { id: extension.id, url: `${extension.baseUrl}bulk.html#job=x`, tab: { id: 3 } };
@@ -249,6 +249,28 @@ describe('createBulkRequestHandler', () => {
         bulkPage,
       ),
     ).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+});
+
+describe('a job storage.local has no room for', () => {
+  it('is refused as STORAGE_FULL, whatever words the browser used', async () => {
+    for (const message of ['Resource::kQuotaBytes quota exceeded', 'QUOTA_BYTES quota exceeded']) {
+      const handle = createBulkRequestHandler({
+        extension,
+        clientFor: () => fakeZoho().client,
+        territories: createTerritoryCache({ storage: fakeBrowser.storage.local }),
+        jobs: { start: () => Promise.reject(new Error(message)) } as unknown as BulkJobManager,
+      });
+      const start: BulkRequest = {
+        type: 'bulk.start',
+        ...ORG,
+        module: 'Accounts',
+        territoryIds: [T1],
+        recordIds: [recordId(1)],
+      };
+      expect(await handle(start, bulkPage)).toEqual({ ok: false, error: { code: 'STORAGE_FULL' } });
+    }
+    expect(isStorageFull(new Error('Failed to fetch'))).toBe(false);
   });
 });
 

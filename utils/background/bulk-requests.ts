@@ -60,6 +60,11 @@ export async function readHoldings(
   return read;
 }
 
+/** storage.local refused a job: Chromium says `QUOTA_BYTES quota exceeded` or `Resource::kQuotaBytes quota exceeded`. */
+export function isStorageFull(error: unknown): boolean {
+  return error instanceof Error && /quota_?bytes/i.test(error.message);
+}
+
 export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHandler {
   async function preview(request: Extract<BulkRequest, { type: 'bulk.preview' }>): Promise<BulkPreview> {
     const client = deps.clientFor(orgOf(request));
@@ -127,7 +132,7 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
     try {
       return await dispatch(request);
     } catch (error) {
-      return { ok: false, error: errorInfoOf(error) };
+      return { ok: false, error: isStorageFull(error) ? { code: 'STORAGE_FULL' } : errorInfoOf(error) };
     }
   };
 }
