@@ -19,6 +19,7 @@ Object.assign(globalThis, {
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');
 const { OutcomeTable } = await import('../components/bulk/OutcomeTable');
+const { WINDOWED_ROW_HEIGHT } = await import('../components/bulk/WindowedTable');
 type Row = import('../utils/bulk/progress').BulkRecordRow;
 
 function rowsOf(count: number): Row[] {
@@ -48,7 +49,7 @@ async function measure(count: number): Promise<Result> {
   const rendered = host.querySelectorAll('tbody tr:not(.bk-spacer)').length;
   const view = host.querySelector('.bk-scroll') as unknown as HTMLElement;
   const scroll = await timed(async () => {
-    view.scrollTop = 40 * (count / 2);
+    view.scrollTop = WINDOWED_ROW_HEIGHT * (count / 2);
     view.dispatchEvent(new window.Event('scroll') as unknown as Event);
     await frame();
   });

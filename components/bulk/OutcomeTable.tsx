@@ -113,9 +113,13 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
                   row.id
                 )}
               </th>
-              <td title={row.name ?? undefined}>{row.name ?? ''}</td>
+              <td class="bk-wrap" title={row.name ?? undefined}>
+                <span>{row.name ?? ''}</span>
+              </td>
               <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
-              <td title={details}>{details}</td>
+              <td class="bk-wrap" title={details}>
+                <span>{details}</span>
+              </td>
             </tr>
           );
         }}

@@ -42,7 +42,9 @@ export function PreviewRecords({ preview, recordIds, territoryIds }: PreviewReco
             <th scope="row" class="bk-mono">
               {id}
             </th>
-            <td title={name}>{name ?? ''}</td>
+            <td class="bk-wrap" title={name}>
+              <span>{name ?? ''}</span>
+            </td>
             <td>{fateOf(id)}</td>
           </tr>
         );

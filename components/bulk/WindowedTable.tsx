@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRowWindow } from './use-row-window';
 
 /** Every row is this tall (CSS `.bk-vtable tbody tr`), so that the window can be computed. */
-export const WINDOWED_ROW_HEIGHT = 40;
+export const WINDOWED_ROW_HEIGHT = 52;
 /** The scrolling view's height (CSS `.bk-scroll`) before it is laid out. */
 const VIEW_HEIGHT = 480;
 

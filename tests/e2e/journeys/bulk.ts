@@ -334,7 +334,8 @@ export const BULK_JOURNEYS: Journey[] = [
                 requestAnimationFrame(next);
                 return;
               }
-              view.scrollTop = 40 * 50_000;
+              const rowHeight = view.querySelector('tbody tr:not(.bk-spacer)')?.getBoundingClientRect().height ?? 0;
+              view.scrollTop = rowHeight * 50_000;
               requestAnimationFrame(() =>
                 requestAnimationFrame(() =>
                   resolve({
