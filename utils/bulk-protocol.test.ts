@@ -21,6 +21,7 @@ describe('parseBulkRequest', () => {
       { ...start, names: { '4150868000004522032': 'Acme <GmbH>' } },
       { ...start, batchSize: 10, concurrency: 2 },
       { type: 'bulk.status', jobId: 'f3c1e2a4-1b2c-4d5e-8f90-0123456789ab', includeRecords: true },
+      { type: 'bulk.status', jobId: 'a1', includeRecords: 'atRest' },
       { type: 'bulk.jobs' },
       { type: 'bulk.pause', jobId: 'a1' },
       { type: 'bulk.resume', jobId: 'a1' },

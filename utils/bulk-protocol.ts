@@ -59,8 +59,15 @@ export const BulkRequestSchema = v.variant('type', [
     batchSize: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_BATCH_SIZE))),
     concurrency: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_CONCURRENCY))),
   }),
-  /** Progress; with `includeRecords`, every record and its outcome (large: ask once it is over). */
-  v.strictObject({ type: v.literal('bulk.status'), jobId: JobId, includeRecords: v.optional(v.boolean()) }),
+  /**
+   * Progress; with `includeRecords`, every record and its outcome (large: ask once it is over);
+   * `atRest` includes them only when the job no longer moves, so one read of a job serves both.
+   */
+  v.strictObject({
+    type: v.literal('bulk.status'),
+    jobId: JobId,
+    includeRecords: v.optional(v.union([v.boolean(), v.literal('atRest')])),
+  }),
   /** The jobs kept, newest first. */
   v.strictObject({ type: v.literal('bulk.jobs') }),
   v.strictObject({ type: v.literal('bulk.pause'), jobId: JobId }),

@@ -12,7 +12,7 @@ import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
 import { BulkPage } from './BulkPage';
 import type { BulkApi } from './bulk-api';
-import { announcement } from './JobView';
+import { announcement, isMoving } from './JobView';
 
 const WORLD = '1000000000000000001';
 const AMERICAS = '1000000000000000002';
@@ -356,7 +356,8 @@ describe('JobView', () => {
     return fakeApi(new FakeOrg(), {
       status: vi.fn<BulkApi['status']>(async (_jobId, includeRecords) => {
         const view = views[Math.min(call++, views.length - 1)] as BulkJobSummary;
-        return { ok: true, value: includeRecords ? { ...view, records: encodeRows([]) } : view };
+        const withRecords = includeRecords === true || (includeRecords === 'atRest' && !isMoving(view));
+        return { ok: true, value: withRecords ? { ...view, records: encodeRows([]) } : view };
       }),
       ...overrides,
     });
@@ -387,7 +388,9 @@ describe('JobView', () => {
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('10'));
     expect(bar.getAttribute('aria-valuemax')).toBe('10');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removal finished. Removed: 10.'));
-    expect(api.status).toHaveBeenLastCalledWith('job-7', true);
+    // The look that found it at rest brought the records: no read of the job more.
+    expect(api.status).toHaveBeenLastCalledWith('job-7', 'atRest');
+    expect(api.status).not.toHaveBeenCalledWith('job-7', true);
   });
 
   it('shows time left while running, and pauses and resumes', async () => {

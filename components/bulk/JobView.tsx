@@ -92,8 +92,14 @@ export function JobView({
       loaded.current = undefined;
     };
     const tick = async () => {
-      const result = await api.status(jobId, false);
+      // One read a look: the records come with the summary once the job no longer moves.
+      let result = await api.status(jobId, 'atRest');
       if (!current) return;
+      if (result.ok && result.value.records === undefined && !isMoving(result.value)) {
+        // It came to rest between the background's look and ours.
+        result = await api.status(jobId, true);
+        if (!current) return;
+      }
       if (!result.ok) {
         setError(result.error);
         signalLoaded();
@@ -104,17 +110,8 @@ export function JobView({
       setJob(result.value);
       firstSummary.current?.(result.value);
       firstSummary.current = undefined;
-      if (isMoving(result.value)) {
-        signalLoaded();
-        timer = setTimeout(tick, pollMs);
-        return;
-      }
-      const full = await api.status(jobId, true);
-      if (!current) return;
-      if (full.ok) {
-        setJob(full.value);
-        setRows(full.value.records ? decodeRows(full.value.records) : []);
-      } else setError(full.error);
+      if (result.value.records !== undefined) setRows(decodeRows(result.value.records));
+      else timer = setTimeout(tick, pollMs);
       signalLoaded();
     };
     void tick();

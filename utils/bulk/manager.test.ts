@@ -56,7 +56,11 @@ describe('createBulkJobManager', () => {
     seed(org, ids(150));
     const started = await manager.start(spec(ids(150)));
     expect(started).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    const moving = await manager.status('job-1', 'atRest');
+    expect(moving.ok && moving.value.records).toBeUndefined();
     await clock.run(manager.idle());
+    const atRest = await manager.status('job-1', 'atRest');
+    expect(atRest.ok && atRest.value.records && decodeRows(atRest.value.records)).toHaveLength(150);
 
     const status = await manager.status('job-1', true);
     expect(status.ok && status.value).toMatchObject({

@@ -3,7 +3,7 @@
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
 import { type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal, parseBulkJob } from './job';
-import { type BulkJobSummary, encodeRows, jobRows, jobSummary } from './progress';
+import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
 import {
   type BulkRunnerDeps,
   cancelBulkJob,
@@ -57,7 +57,7 @@ interface LiveRun {
 
 export interface BulkJobManager {
   start(spec: BulkStartSpec): Promise<BulkResponseOf['bulk.start']>;
-  status(jobId: string, includeRecords?: boolean): Promise<BulkResponseOf['bulk.status']>;
+  status(jobId: string, includeRecords?: RecordsWanted): Promise<BulkResponseOf['bulk.status']>;
   jobs(): Promise<BulkResponseOf['bulk.jobs']>;
   pause(jobId: string): Promise<BulkResponseOf['bulk.pause']>;
   resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;
@@ -152,7 +152,9 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       const job = await get(jobId);
       if (!job) return { ok: false, error: NOT_FOUND };
       const view: BulkJobView = summary(job);
-      if (includeRecords) view.records = encodeRows(jobRows(job));
+      if (includeRecords === true || (includeRecords === 'atRest' && !hasWork(job))) {
+        view.records = encodeRows(jobRows(job));
+      }
       return { ok: true, value: view };
     },
 

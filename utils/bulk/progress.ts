@@ -98,6 +98,9 @@ export function jobRows(job: BulkJob): BulkRecordRow[] {
   }));
 }
 
+/** Every record with a status: always, never, or once the job no longer moves (`atRest`). */
+export type RecordsWanted = boolean | 'atRest';
+
 /**
  * Every record's row as one JSON text. A runtime message carries one long string far faster than
  * 100,000 small objects, each converted on its own on both sides (measured in README).
