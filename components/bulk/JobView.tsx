@@ -82,7 +82,7 @@ export function JobView({
   const firstSummary = useRef(onFirstSummary);
   const loaded = useRef(onLoaded);
 
-  // Polls while the run moves; once it rests, fetches every record once.
+  // Polls while the run moves; the look that finds it at rest brings every record.
   // `follow` restarts the polling after an action.
   useEffect(() => {
     let current = true;
@@ -96,7 +96,7 @@ export function JobView({
       let result = await api.status(jobId, 'atRest');
       if (!current) return;
       if (result.ok && result.value.records === undefined && !isMoving(result.value)) {
-        // It came to rest between the background's look and ours.
+        // At rest, yet no records: the background judged it still moving. Ask for them.
         result = await api.status(jobId, true);
         if (!current) return;
       }
