@@ -8,11 +8,12 @@ import type { BulkJobSummary, EncodedRecordRows } from './bulk/progress';
 import { TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS } from './data-centres';
 import type { Result } from './messaging';
-import { MAX_RECORD_NAME_LENGTH } from './zoho/territories';
 
 /** Zoho lists up to 100,000 records of a territory; one job takes as many. */
 export const MAX_BULK_RECORDS = 100_000;
 export const MAX_BULK_TERRITORIES = 50;
+/** Zoho's single-line fields hold at most 255 characters: a record's name is cut there. */
+export const MAX_RECORD_NAME_LENGTH = 255;
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/));

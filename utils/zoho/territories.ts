@@ -1,6 +1,7 @@
 // Territory operations on Zoho CRM v8 (../shared/reference/zoho-crm.md §1–3). Each function sends
 // exactly the documented request and turns every answer into a typed value or a ZohoApiError.
 import * as v from 'valibot';
+import { MAX_RECORD_NAME_LENGTH } from '../bulk-protocol';
 import type { TerritoryModule } from '../crm-page';
 import type { ChangeOutcome, Result, TerritoryAssignment } from '../messaging';
 import type { ZohoClient, ZohoResponse } from './client';
@@ -76,22 +77,19 @@ export async function getRecordTerritories(client: ZohoClient, record: RecordRef
   return { ...territoryListOf(found), lockedForMe: found.$locked_for_me, editable: found.$editable };
 }
 
+type NameField = 'Account_Name' | 'Deal_Name' | 'Full_Name' | 'Last_Name';
+
 /**
  * The fields that name a record of each module, asked for beside `Territories` in the same read.
  * Zoho builds `Full_Name` of Leads and Contacts from `First_Name` and `Last_Name`; `Last_Name` is
  * their one mandatory name field, so it names the record when `Full_Name` is not returned.
  */
-type NameField = 'Account_Name' | 'Deal_Name' | 'Full_Name' | 'Last_Name';
-
 export const NAME_FIELDS: Readonly<Record<TerritoryModule, readonly NameField[]>> = {
   Leads: ['Full_Name', 'Last_Name'],
   Accounts: ['Account_Name'],
   Contacts: ['Full_Name', 'Last_Name'],
   Deals: ['Deal_Name'],
 };
-
-/** Zoho's single-line fields hold at most 255 characters; the bulk protocol bounds names by it. */
-export const MAX_RECORD_NAME_LENGTH = 255;
 
 /** The record's name as its module's name fields give it, null when they are empty or absent. */
 export function recordNameOf(module: TerritoryModule, record: NamedTerritoryRecord): string | null {
