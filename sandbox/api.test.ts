@@ -131,6 +131,24 @@ describe('GET many records', () => {
     expect(body.data[1]?.Territories).toEqual([]);
   });
 
+  it('answers the name fields asked for beside Territories, and only those', async () => {
+    const names = async (module: string, id: string, fields: string) =>
+      ((await get(`/crm/v8/${module}?ids=${id}&fields=${fields}`)).json() as RecordsAnswer).data[0];
+    expect(await names('Accounts', bulkAccountId(7), 'Territories,Account_Name')).toEqual({
+      id: bulkAccountId(7),
+      Account_Name: 'Key Account 0007',
+      Territories: [expect.objectContaining({ id: TERRITORIES.keyAccounts })],
+    });
+    expect(await names('Contacts', RECORDS.contact, 'Territories,Full_Name,Last_Name')).toMatchObject({
+      Full_Name: 'Lena Huber',
+      Last_Name: 'Huber',
+    });
+    expect(await names('Leads', RECORDS.lead, 'Full_Name')).toEqual({ id: RECORDS.lead, Full_Name: 'Jonas Becker' });
+    expect(await names('Deals', RECORDS.deal, 'Territories,Deal_Name')).toMatchObject({
+      Deal_Name: 'Alpine Tools – 40 seats',
+    });
+  });
+
   it('refuses more than 100 ids and a call without fields', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => bulkAccountId(i + 1)).join(',');
     const tooMany = await get(`/crm/v8/Accounts?ids=${ids}&fields=Territories`);

@@ -18,8 +18,10 @@ describe('parseBulkRequest', () => {
       { ...start, type: 'bulk.preview' },
       start,
       { ...start, holdings: { '4150868000004522032': [{ id: '111111000000046898', assigned: 'manually' }] } },
+      { ...start, names: { '4150868000004522032': 'Acme <GmbH>' } },
       { ...start, batchSize: 10, concurrency: 2 },
       { type: 'bulk.status', jobId: 'f3c1e2a4-1b2c-4d5e-8f90-0123456789ab', includeRecords: true },
+      { type: 'bulk.status', jobId: 'a1', includeRecords: 'atRest' },
       { type: 'bulk.jobs' },
       { type: 'bulk.pause', jobId: 'a1' },
       { type: 'bulk.resume', jobId: 'a1' },
@@ -45,5 +47,7 @@ describe('parseBulkRequest', () => {
     expect(parseBulkRequest({ type: 'bulk.status', jobId: '../etc' })).toBeNull();
     expect(parseBulkRequest({ type: 'record.territories' })).toBeNull();
     expect(parseBulkRequest({ ...start, module: 'Cases' })).toBeNull();
+    expect(parseBulkRequest({ ...start, names: { abc: 'Acme' } })).toBeNull();
+    expect(parseBulkRequest({ ...start, names: { '4150868000004522032': 'x'.repeat(256) } })).toBeNull();
   });
 });

@@ -4,14 +4,21 @@
 import * as v from 'valibot';
 import { MAX_BATCH_SIZE, MAX_CONCURRENCY } from './bulk/job';
 import type { BulkPreview } from './bulk/plan';
-import type { BulkJobSummary, BulkRecordRow } from './bulk/progress';
+import type { BulkJobSummary, EncodedRecordRows } from './bulk/progress';
 import { TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS } from './data-centres';
 import type { Result } from './messaging';
 
-/** A job lives in `storage.local` with an outcome per record; this keeps one job well inside it. */
+/**
+ * Records one job takes. Zoho lists up to 100,000 records of a territory, but a job is kept in
+ * storage.local (10 MB in Chromium) with the finished ones before it: a finished 100,000-record job
+ * with names takes about 9 MB there, so it would leave no room for the next run. At 25,000 the
+ * finished jobs kept and a new one fit together (bulk-job-store.test.ts measures it).
+ */
 export const MAX_BULK_RECORDS = 25_000;
 export const MAX_BULK_TERRITORIES = 50;
+/** Zoho's single-line fields hold at most 255 characters: a record's name is cut there. */
+export const MAX_RECORD_NAME_LENGTH = 255;
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/));
@@ -29,6 +36,7 @@ const Holdings = v.record(
   ZohoId,
   v.array(v.strictObject({ id: ZohoId, assigned: v.picklist(['manually', 'automatically']) })),
 );
+const Names = v.record(ZohoId, v.pipe(v.string(), v.maxLength(MAX_RECORD_NAME_LENGTH)));
 const PositiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 export const BulkRequestSchema = v.variant('type', [
@@ -52,11 +60,20 @@ export const BulkRequestSchema = v.variant('type', [
     territoryIds: TerritoryIds,
     recordIds: RecordIds,
     holdings: v.optional(Holdings),
+    /** the preview's names, shown beside the ids in the outcomes */
+    names: v.optional(Names),
     batchSize: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_BATCH_SIZE))),
     concurrency: v.optional(v.pipe(PositiveInteger, v.maxValue(MAX_CONCURRENCY))),
   }),
-  /** Progress; with `includeRecords`, every record and its outcome (large: ask once it is over). */
-  v.strictObject({ type: v.literal('bulk.status'), jobId: JobId, includeRecords: v.optional(v.boolean()) }),
+  /**
+   * Progress; with `includeRecords`, every record and its outcome (large: ask once it is over);
+   * `atRest` includes them only when the job no longer moves, so one read of a job serves both.
+   */
+  v.strictObject({
+    type: v.literal('bulk.status'),
+    jobId: JobId,
+    includeRecords: v.optional(v.union([v.boolean(), v.literal('atRest')])),
+  }),
   /** The jobs kept, newest first. */
   v.strictObject({ type: v.literal('bulk.jobs') }),
   v.strictObject({ type: v.literal('bulk.pause'), jobId: JobId }),
@@ -88,8 +105,8 @@ export interface RecordsInTerritory {
 }
 
 export interface BulkJobView extends BulkJobSummary {
-  /** present when asked for with `includeRecords` */
-  records?: BulkRecordRow[];
+  /** present when asked for with `includeRecords`: read it with `decodeRows` */
+  records?: EncodedRecordRows;
 }
 
 export interface BulkResponseOf {

@@ -6,7 +6,10 @@ import { DATA_CENTRE_IDS, type DataCentre } from './data-centres';
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 
-/** As many record ids as one bulk job takes (MAX_BULK_RECORDS in bulk-protocol.ts). */
+/**
+ * Ids a list selection hands to the bulk page, in the page's address: 25,000 ids keep it near
+ * 500 KB, well inside Chromium's 2 MB limit on a URL. A bulk job takes as many (MAX_BULK_RECORDS).
+ */
 export const MAX_BULK_LINK_RECORDS = 25_000;
 
 export const RecordPageSchema = v.strictObject({

@@ -191,6 +191,11 @@ const CATALOGUE = {
     text: 'This browser opens its sidebar only from its own controls: click Territory Panel in the toolbar, then the button that opens the panel there. The options keep it there for good.',
     action: 'open-options',
   },
+  STORAGE_FULL: {
+    kind: 'limit',
+    text: 'The browser’s storage for Territory Panel is full: this run does not fit beside the runs it keeps. Split the records into smaller runs.',
+    action: 'none',
+  },
   EXTENSION_RESTARTED: {
     kind: 'network',
     text: 'Territory Panel restarted while this was in progress. The list shows what Zoho holds now.',

@@ -7,14 +7,14 @@ import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkJobManager } from '@/utils/bulk/manager';
 import { previewOf, type RecordHoldings } from '@/utils/bulk/plan';
-import { type BulkJobSummary, jobSummary } from '@/utils/bulk/progress';
+import { type BulkJobSummary, encodeRows, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
 import { memoryStorageArea } from '@/utils/zoho/memory-storage-area';
 import { BulkPage } from './BulkPage';
 import type { BulkApi } from './bulk-api';
-import { announcement } from './JobView';
+import { announcement, isMoving } from './JobView';
 
 const WORLD = '1000000000000000001';
 const AMERICAS = '1000000000000000002';
@@ -76,7 +76,12 @@ function fakeApi(org: FakeOrg, overrides: Partial<BulkApi> = {}) {
     })),
     preview: vi.fn<BulkApi['preview']>(async (selection) => ({
       ok: true,
-      value: previewOf({ ...selection, holdings: holdingsOf(org, selection.recordIds), batchSize: 100 }),
+      value: previewOf({
+        ...selection,
+        holdings: holdingsOf(org, selection.recordIds),
+        names: Object.fromEntries(selection.recordIds.map((id, i) => [id, `Account ${i + 1}`])),
+        batchSize: 100,
+      }),
     })),
     start: vi.fn<BulkApi['start']>((request) => manager.start(request)),
     status: vi.fn<BulkApi['status']>((jobId, includeRecords) => manager.status(jobId, includeRecords)),
@@ -144,6 +149,17 @@ describe('BulkPage', () => {
       '2 records will be sent, in 1 call of up to 100 records.',
     );
     expect(screen.getByText(/only by territory rules/)).toBeTruthy();
+    const records = screen.getByRole('table', { name: 'Records of the run' });
+    expect(
+      within(records)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'RecordNameIn this run',
+      `${R[0]}Account 1Sent`,
+      `${R[1]}Account 2Sent`,
+      `${R[2]}Account 3Skipped: assigned by territory rules`,
+    ]);
     expect(api.preview).toHaveBeenCalledWith({
       dataCentre: 'eu',
       sandbox: false,
@@ -160,6 +176,7 @@ describe('BulkPage', () => {
         batchSize: 100,
         concurrency: 3,
         holdings: expect.objectContaining({ [R[2]]: [{ id: TEXAS, assigned: 'automatically' }] }),
+        names: { [R[0]]: 'Account 1', [R[1]]: 'Account 2', [R[2]]: 'Account 3' },
       }),
     );
     expect(org.removeCalls).toEqual([
@@ -180,10 +197,10 @@ describe('BulkPage', () => {
         .getAllByRole('row')
         .map((row) => row.textContent?.slice(0, 40)),
     ).toEqual([
-      'RecordOutcomeDetails',
-      `${R[0]}RemovedThe territories were removed.`.slice(0, 40),
-      `${R[1]}Record lockedThis record is locked (for`.slice(0, 40),
-      `${R[2]}Rule-assigned, skippedTerritory rules a`.slice(0, 40),
+      'RecordNameOutcomeDetails',
+      `${R[0]}Account 1RemovedThe territories were removed.`.slice(0, 40),
+      `${R[1]}Account 2Record lockedThis record is locked (for`.slice(0, 40),
+      `${R[2]}Account 3Rule-assigned, skippedTerritory rules a`.slice(0, 40),
     ]);
     expect(within(outcomes).getByRole('link', { name: R[0] }).getAttribute('href')).toBe(
       `https://crm.zoho.eu/crm/tab/Accounts/${R[0]}`,
@@ -192,11 +209,11 @@ describe('BulkPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     const [fileName, csv] = api.download.mock.calls[0] ?? [];
     expect(fileName).toBe('territory-removal-accounts-job-1.csv');
-    expect(parseCsv(csv ?? '').map((row) => row.slice(0, 2))).toEqual([
-      ['Record Id', 'Outcome'],
-      [R[0], 'Removed'],
-      [R[1], 'Record locked'],
-      [R[2], 'Rule-assigned, skipped'],
+    expect(parseCsv(csv ?? '').map((row) => row.slice(0, 3))).toEqual([
+      ['Record Id', 'Name', 'Outcome'],
+      [R[0], 'Account 1', 'Removed'],
+      [R[1], 'Account 2', 'Record locked'],
+      [R[2], 'Account 3', 'Rule-assigned, skipped'],
     ]);
 
     org.locked.clear();
@@ -328,7 +345,8 @@ describe('JobView', () => {
     return fakeApi(new FakeOrg(), {
       status: vi.fn<BulkApi['status']>(async (_jobId, includeRecords) => {
         const view = views[Math.min(call++, views.length - 1)] as BulkJobSummary;
-        return { ok: true, value: includeRecords ? { ...view, records: [] } : view };
+        const withRecords = includeRecords === true || (includeRecords === 'atRest' && !isMoving(view));
+        return { ok: true, value: withRecords ? { ...view, records: encodeRows([]) } : view };
       }),
       ...overrides,
     });
@@ -359,7 +377,9 @@ describe('JobView', () => {
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('10'));
     expect(bar.getAttribute('aria-valuemax')).toBe('10');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removal finished. Removed: 10.'));
-    expect(api.status).toHaveBeenLastCalledWith('job-7', true);
+    // The look that found it at rest brought the records: no read of the job more.
+    expect(api.status).toHaveBeenLastCalledWith('job-7', 'atRest');
+    expect(api.status).not.toHaveBeenCalledWith('job-7', true);
   });
 
   it('shows time left while running, and pauses and resumes', async () => {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { BulkLink } from '@/utils/bulk/link';
+import type { BulkJobSummary } from '@/utils/bulk/progress';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { BulkApi } from './bulk-api';
 import { JobView } from './JobView';
@@ -23,9 +24,12 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
   const [setup, setSetup] = useState<SetupInitial>(initial);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [setupKey, setSetupKey] = useState(0);
+  // Earlier runs are listed once the job shown has its records: each stored job is read in full.
+  const [listJobs, setListJobs] = useState(initial.jobId === null);
 
   const show = (id: string | null) => {
     setJobId(id);
+    if (id === null) setListJobs(true);
     onJobShown?.(id);
   };
 
@@ -33,20 +37,14 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
   const remember = (territories: readonly BulkTerritory[]) =>
     setNames((known) => new Map([...known, ...territories.map((t): [string, string] => [t.id, t.name])]));
 
-  useEffect(() => {
-    if (!jobId) return;
-    let current = true;
-    void api.status(jobId, false).then(async (status) => {
-      if (!current || !status.ok) return;
-      const { dataCentre, sandbox, orgId, module, territoryIds } = status.value;
-      setSetup({ dataCentre, sandbox, orgId, module, territoryIds, recordIds: [] });
-      const territories = await api.territories({ dataCentre, sandbox, orgId });
-      if (current && territories.ok) remember(territories.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, jobId]);
+  // The job view's first read of the job says where it runs: one read of the job, not two (a
+  // large job takes a while to hand over).
+  const jobFound = async (job: BulkJobSummary) => {
+    const { dataCentre, sandbox, orgId, module, territoryIds } = job;
+    setSetup({ dataCentre, sandbox, orgId, module, territoryIds, recordIds: [] });
+    const territories = await api.territories({ dataCentre, sandbox, orgId });
+    if (territories.ok) remember(territories.value);
+  };
 
   return (
     <main class="bk-page">
@@ -59,6 +57,8 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
           territoryName={(id) => names.get(id) ?? id}
           optionsUrl={optionsUrl}
           onShowJob={show}
+          onFirstSummary={(job) => void jobFound(job)}
+          onLoaded={() => setListJobs(true)}
           onNewRun={() => {
             setSetupKey((n) => n + 1);
             show(null);
@@ -83,7 +83,7 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
           locale={locale}
         />
       )}
-      <RecentJobs api={api} currentJobId={jobId} onOpen={show} locale={locale} />
+      {listJobs ? <RecentJobs api={api} currentJobId={jobId} onOpen={show} locale={locale} /> : null}
     </main>
   );
 }

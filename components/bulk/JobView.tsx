@@ -4,7 +4,7 @@ import { formatTimeLeft, plural } from '@/utils/bulk/format';
 import { OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
 import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
-import type { BulkJobSummary, BulkRecordRow } from '@/utils/bulk/progress';
+import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
 import { DATA_CENTRES } from '@/utils/data-centres';
 import type { ErrorInfo } from '@/utils/messaging';
 import { BulkError } from './BulkError';
@@ -51,6 +51,10 @@ export interface JobViewProps {
   /** a retry run was started: show it */
   onShowJob: (jobId: string) => void;
   onNewRun: () => void;
+  /** the first summary of the job: where it runs and which territories (read once, not again) */
+  onFirstSummary?: (job: BulkJobSummary) => void;
+  /** the first look is on screen: the progress of a run under way, else every record (or an error) */
+  onLoaded?: () => void;
   pollMs?: number;
   locale?: string;
 }
@@ -63,6 +67,8 @@ export function JobView({
   optionsUrl,
   onShowJob,
   onNewRun,
+  onFirstSummary,
+  onLoaded,
   pollMs = DEFAULT_POLL_MS,
   locale,
 }: JobViewProps) {
@@ -73,32 +79,40 @@ export function JobView({
   const [follow, setFollow] = useState(0);
   const [spoken, setSpoken] = useState('');
   const lastStatus = useRef<string | null>(null);
+  const firstSummary = useRef(onFirstSummary);
+  const loaded = useRef(onLoaded);
 
-  // Polls while the run moves; once it rests, fetches every record once.
+  // Polls while the run moves; the look that finds it at rest brings every record.
   // `follow` restarts the polling after an action.
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const signalLoaded = () => {
+      loaded.current?.();
+      loaded.current = undefined;
+    };
     const tick = async () => {
-      const result = await api.status(jobId, false);
+      // One read a look: the records come with the summary once the job no longer moves.
+      let result = await api.status(jobId, 'atRest');
       if (!current) return;
+      if (result.ok && result.value.records === undefined && !isMoving(result.value)) {
+        // At rest, yet no records: the background judged it still moving. Ask for them.
+        result = await api.status(jobId, true);
+        if (!current) return;
+      }
       if (!result.ok) {
         setError(result.error);
+        signalLoaded();
         if (result.error.code !== 'JOB_NOT_FOUND') timer = setTimeout(tick, pollMs * 4);
         return;
       }
       setError(null);
       setJob(result.value);
-      if (isMoving(result.value)) {
-        timer = setTimeout(tick, pollMs);
-        return;
-      }
-      const full = await api.status(jobId, true);
-      if (!current) return;
-      if (full.ok) {
-        setJob(full.value);
-        setRows(full.value.records ?? []);
-      } else setError(full.error);
+      firstSummary.current?.(result.value);
+      firstSummary.current = undefined;
+      if (result.value.records !== undefined) setRows(decodeRows(result.value.records));
+      else timer = setTimeout(tick, pollMs);
+      signalLoaded();
     };
     void tick();
     return () => {

@@ -1,20 +1,27 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
-import { OutcomeTable, ROWS_PER_PAGE } from './OutcomeTable';
+import { OutcomeTable } from './OutcomeTable';
+import { WINDOWED_ROW_HEIGHT as OUTCOME_ROW_HEIGHT } from './WindowedTable';
 
 afterEach(cleanup);
 
-function rows(): BulkRecordRow[] {
-  const all: BulkRecordRow[] = Array.from({ length: 450 }, (_, i) => ({
+function rows(count = 450): BulkRecordRow[] {
+  const all: BulkRecordRow[] = Array.from({ length: count }, (_, i) => ({
     id: String(1000 + i),
+    name: `Account ${i}`,
     territoryIds: ['7'],
     outcome: { kind: 'removed' },
   }));
-  all[3] = { id: '1003', territoryIds: ['7'], outcome: { kind: 'error', code: 'INTERNAL_ERROR', status: 500 } };
-  all[9] = { id: '1009', territoryIds: ['7'], outcome: { kind: 'locked' } };
-  all[12] = { id: '1012', territoryIds: ['7'], outcome: null };
+  all[3] = {
+    id: '1003',
+    name: 'Account 3',
+    territoryIds: ['7'],
+    outcome: { kind: 'error', code: 'INTERNAL_ERROR', status: 500 },
+  };
+  all[9] = { id: '1009', name: null, territoryIds: ['7'], outcome: { kind: 'locked' } };
+  all[12] = { id: '1012', name: 'Account 12', territoryIds: ['7'], outcome: null };
   return all;
 }
 
@@ -22,18 +29,33 @@ function bodyRows(): HTMLElement[] {
   return within(screen.getByRole('table')).getAllByRole('row').slice(1);
 }
 
+async function scrollTo(top: number): Promise<void> {
+  const view = screen.getByRole('region', { name: 'Outcome of each record, scrollable' });
+  view.scrollTop = top;
+  fireEvent.scroll(view);
+  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
 describe('OutcomeTable', () => {
-  it('shows a page of rows and more on request', () => {
-    render(<OutcomeTable rows={rows()} recordUrl={() => null} locale="en" />);
-    expect(bodyRows()).toHaveLength(ROWS_PER_PAGE);
-    expect(screen.getByText('Showing 200 of 450 records.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Show 200 more' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
-    expect(bodyRows()).toHaveLength(450);
-    expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
+  it('renders only the rows in view of 100,000, and the rows under any scroll position', async () => {
+    const { container } = render(<OutcomeTable rows={rows(100_000)} recordUrl={() => null} locale="en" />);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('100001');
+    expect(bodyRows().length).toBeLessThan(40);
+    expect(container.querySelectorAll('*').length).toBeLessThan(400);
+    expect(bodyRows()[0]?.textContent).toBe('1000Account 0RemovedThe territories were removed.');
+
+    await scrollTo(OUTCOME_ROW_HEIGHT * 50_000);
+    const shown = bodyRows().map((row) => row.querySelector('th')?.textContent);
+    expect(shown).toContain('51000');
+    expect(shown).not.toContain('1000');
+    const row = bodyRows().find((r) => r.querySelector('th')?.textContent === '51000');
+    expect(row?.getAttribute('aria-rowindex')).toBe('50002');
+
+    await scrollTo(OUTCOME_ROW_HEIGHT * 100_000);
+    expect(bodyRows().at(-1)?.querySelector('th')?.textContent).toBe('100999');
   });
 
-  it('filters by outcome, with counts, and names the code of a failure', () => {
+  it('filters by outcome, with counts, names the code of a failure, and goes back to the top', async () => {
     render(<OutcomeTable rows={rows()} recordUrl={(id) => `https://crm.zoho.eu/crm/tab/Leads/${id}`} />);
     const filter = screen.getByLabelText('Show') as HTMLSelectElement;
     expect([...filter.options].map((option) => option.textContent)).toEqual([
@@ -44,6 +66,7 @@ describe('OutcomeTable', () => {
       'Failed (1)',
       'Waiting (1)',
     ]);
+    await scrollTo(OUTCOME_ROW_HEIGHT * 300);
     fireEvent.change(filter, { target: { value: 'attention' } });
     expect(bodyRows().map((row) => row.querySelector('th')?.textContent)).toEqual(['1003', '1009']);
     expect(bodyRows()[0]?.textContent).toContain('Code: INTERNAL_ERROR');
@@ -53,6 +76,7 @@ describe('OutcomeTable', () => {
         .getAttribute('href'),
     ).toBe('https://crm.zoho.eu/crm/tab/Leads/1009');
     fireEvent.change(filter, { target: { value: 'waiting' } });
-    expect(bodyRows().map((row) => row.textContent)).toEqual(['1012Waiting']);
+    expect(bodyRows().map((row) => row.textContent)).toEqual(['1012Account 12Waiting']);
+    expect(screen.getByText('1 record')).toBeTruthy();
   });
 });

@@ -3,9 +3,14 @@ import { plural } from '@/utils/bulk/format';
 import { OUTCOME_KINDS, type OutcomeKind, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { OUTCOME_LABELS, outcomeSentence } from '@/utils/bulk/outcomes';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
+import { type WindowedColumn, WindowedTable } from './WindowedTable';
 
-/** Rows shown at first, and added by "Show more": the CSV has them all. */
-export const ROWS_PER_PAGE = 200;
+const COLUMNS: readonly WindowedColumn[] = [
+  { label: 'Record', colClass: 'bk-col-id' },
+  { label: 'Name', colClass: 'bk-col-name' },
+  { label: 'Outcome', colClass: 'bk-col-outcome' },
+  { label: 'Details' },
+];
 
 type Filter = 'all' | 'attention' | OutcomeKind | 'waiting';
 
@@ -23,21 +28,37 @@ function matches(row: BulkRecordRow, filter: Filter): boolean {
   return row.outcome?.kind === filter;
 }
 
-/** Every record and what happened to it, filterable; failures first on request. */
+function countsOf(rows: readonly BulkRecordRow[]): Map<Filter, number> {
+  const counts = new Map<Filter, number>();
+  const add = (filter: Filter) => counts.set(filter, (counts.get(filter) ?? 0) + 1);
+  for (const row of rows) {
+    if (row.outcome === null) add('waiting');
+    else {
+      add(row.outcome.kind);
+      if (RETRYABLE_OUTCOMES.includes(row.outcome.kind)) add('attention');
+    }
+  }
+  return counts;
+}
+
+function detailsOf(row: BulkRecordRow): string {
+  if (!row.outcome) return '';
+  const code = row.outcome.kind === 'error' || row.outcome.kind === 'no-permission' ? ` Code: ${row.outcome.code}` : '';
+  return `${outcomeSentence(row.outcome)}${code}`;
+}
+
+/**
+ * Every record and what happened to it, filterable. Only the rows in view are rendered (a window
+ * over the filtered list), so 100,000 records open and scroll like 20; the CSV has them all.
+ */
 export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
   const [filter, setFilter] = useState<Filter>('all');
-  const [shown, setShown] = useState(ROWS_PER_PAGE);
   const filterId = useId();
-  const counts = useMemo(() => {
-    const byFilter = new Map<Filter, number>();
-    for (const row of rows) {
-      for (const f of ['attention', 'waiting', ...OUTCOME_KINDS] as const) {
-        if (matches(row, f)) byFilter.set(f, (byFilter.get(f) ?? 0) + 1);
-      }
-    }
-    return byFilter;
-  }, [rows]);
-  const filtered = useMemo(() => rows.filter((row) => matches(row, filter)), [rows, filter]);
+  const counts = useMemo(() => countsOf(rows), [rows]);
+  const filtered = useMemo(
+    () => (filter === 'all' ? rows : rows.filter((row) => matches(row, filter))),
+    [rows, filter],
+  );
   const options: [Filter, string][] = [
     ['all', `All (${rows.length})`],
     ...(counts.get('attention')
@@ -58,10 +79,7 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
           id={filterId}
           class="bk-input"
           value={filter}
-          onChange={(event) => {
-            setFilter(event.currentTarget.value as Filter);
-            setShown(ROWS_PER_PAGE);
-          }}
+          onChange={(event) => setFilter(event.currentTarget.value as Filter)}
         >
           {options.map(([value, label]) => (
             <option key={value} value={value}>
@@ -69,53 +87,43 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
             </option>
           ))}
         </select>
+        <span class="bk-muted">{plural(filtered.length, 'record', 'records', locale)}</span>
       </div>
-      <table class="bk-table">
-        <caption class="bk-sr-only">Outcome of each record</caption>
-        <thead>
-          <tr>
-            <th scope="col">Record</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {filtered.slice(0, shown).map((row) => {
-            const url = recordUrl(row.id);
-            return (
-              <tr key={row.id} class={row.outcome ? `bk-outcome-${row.outcome.kind}` : undefined}>
-                <th scope="row" class="bk-mono">
-                  {url ? (
-                    <a href={url} target="_blank" rel="noopener noreferrer">
-                      {row.id}
-                    </a>
-                  ) : (
-                    row.id
-                  )}
-                </th>
-                <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
-                <td>
-                  {row.outcome ? outcomeSentence(row.outcome) : ''}
-                  {row.outcome && (row.outcome.kind === 'error' || row.outcome.kind === 'no-permission') ? (
-                    <span class="bk-code"> Code: {row.outcome.code}</span>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {filtered.length > shown ? (
-        <div class="bk-row">
-          <span class="bk-muted">
-            Showing {new Intl.NumberFormat(locale).format(shown)} of{' '}
-            {plural(filtered.length, 'record', 'records', locale)}.
-          </span>
-          <button type="button" class="bk-button" onClick={() => setShown((n) => n + ROWS_PER_PAGE)}>
-            Show {new Intl.NumberFormat(locale).format(Math.min(ROWS_PER_PAGE, filtered.length - shown))} more
-          </button>
-        </div>
-      ) : null}
+      <WindowedTable
+        caption="Outcome of each record"
+        columns={COLUMNS}
+        count={filtered.length}
+        resetKey={filtered}
+        renderRow={(index) => {
+          const row = filtered[index] as BulkRecordRow;
+          const url = recordUrl(row.id);
+          const details = detailsOf(row);
+          return (
+            <tr
+              key={row.id}
+              aria-rowindex={index + 2}
+              class={row.outcome ? `bk-outcome-${row.outcome.kind}` : undefined}
+            >
+              <th scope="row" class="bk-mono">
+                {url ? (
+                  <a href={url} target="_blank" rel="noopener noreferrer">
+                    {row.id}
+                  </a>
+                ) : (
+                  row.id
+                )}
+              </th>
+              <td class="bk-wrap" title={row.name ?? undefined}>
+                <span>{row.name ?? ''}</span>
+              </td>
+              <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
+              <td class="bk-wrap" title={details}>
+                <span>{details}</span>
+              </td>
+            </tr>
+          );
+        }}
+      />
     </div>
   );
 }

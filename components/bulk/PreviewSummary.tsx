@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { plural } from '@/utils/bulk/format';
 import type { BulkPreview } from '@/utils/bulk/plan';
 import { callsFor } from '@/utils/bulk/plan';
@@ -8,10 +9,12 @@ export interface PreviewSummaryProps {
   /** records per call the run will use (the setting on this page) */
   batchSize: number;
   locale?: string;
+  /** the records, each by id and name */
+  children?: ComponentChildren;
 }
 
 /** What a run would do: per territory, who holds it and how; what is skipped and why; how many calls. */
-export function PreviewSummary({ preview, territoryName, batchSize, locale }: PreviewSummaryProps) {
+export function PreviewSummary({ preview, territoryName, batchSize, locale, children }: PreviewSummaryProps) {
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const calls = callsFor(preview.toSend, batchSize);
   return (
@@ -63,6 +66,7 @@ export function PreviewSummary({ preview, territoryName, batchSize, locale }: Pr
           </li>
         ) : null}
       </ul>
+      {children}
     </section>
   );
 }

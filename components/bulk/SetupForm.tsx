@@ -7,6 +7,7 @@ import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-cen
 import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
 import { BulkError } from './BulkError';
 import type { BulkApi, BulkOrg, BulkSelection } from './bulk-api';
+import { PreviewRecords } from './PreviewRecords';
 import { PreviewSummary } from './PreviewSummary';
 import { type RecordInput, RecordSource } from './RecordSource';
 import { TerritoryPicker } from './TerritoryPicker';
@@ -126,7 +127,13 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
   const startRun = async () => {
     if (!selection || currentPreview?.status !== 'loaded' || start.busy) return;
     setStart({ busy: true, error: null });
-    const result = await api.start({ ...selection, holdings: currentPreview.value.holdings, batchSize, concurrency });
+    const result = await api.start({
+      ...selection,
+      holdings: currentPreview.value.holdings,
+      names: currentPreview.value.names,
+      batchSize,
+      concurrency,
+    });
     if (!result.ok) {
       setStart({ busy: false, error: result.error });
       return;
@@ -325,7 +332,15 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
             territoryName={territoryName}
             batchSize={batchSize}
             locale={locale}
-          />
+          >
+            {selection ? (
+              <PreviewRecords
+                preview={currentPreview.value}
+                recordIds={selection.recordIds}
+                territoryIds={selection.territoryIds}
+              />
+            ) : null}
+          </PreviewSummary>
           <div class="bk-row">
             <button
               type="button"

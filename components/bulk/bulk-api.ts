@@ -1,3 +1,4 @@
+import type { RecordsWanted } from '@/utils/bulk/progress';
 import type { BulkRequest, BulkResponseFor, BulkResponseOf } from '@/utils/bulk-protocol';
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { DataCentre } from '@/utils/data-centres';
@@ -28,7 +29,7 @@ export interface BulkApi {
   ): Promise<BulkResponseOf['bulk.recordsInTerritory']>;
   preview(selection: BulkSelection): Promise<BulkResponseOf['bulk.preview']>;
   start(request: Omit<Extract<BulkRequest, { type: 'bulk.start' }>, 'type'>): Promise<BulkResponseOf['bulk.start']>;
-  status(jobId: string, includeRecords: boolean): Promise<BulkResponseOf['bulk.status']>;
+  status(jobId: string, includeRecords: RecordsWanted): Promise<BulkResponseOf['bulk.status']>;
   jobs(): Promise<BulkResponseOf['bulk.jobs']>;
   pause(jobId: string): Promise<BulkResponseOf['bulk.pause']>;
   resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;

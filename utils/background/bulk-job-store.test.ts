@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BulkJob, createBulkJob } from '../bulk/job';
+import { KEEP_FINISHED_JOBS } from '../bulk/manager';
+import { MAX_BULK_RECORDS } from '../bulk-protocol';
+import { memoryStorageArea } from '../zoho/memory-storage-area';
 import { BULK_JOB_INDEX_KEY, bulkBaseKey, bulkBatchKey, bulkJobKey, createBulkJobStore } from './bulk-job-store';
 
-function job(id: string, records = 2, createdAt = 1): BulkJob {
+function job(id: string, records = 2, createdAt = 1, names: Record<string, string> = {}): BulkJob {
   return createBulkJob({
+    names,
     id,
     dataCentre: 'eu',
     sandbox: false,
@@ -104,5 +108,61 @@ describe('createBulkJobStore', () => {
     const store = createBulkJobStore(fakeBrowser.storage.local);
     await store.create(job('a'));
     expect((await store.list()).map((stored) => stored.id)).toEqual(['a']);
+  });
+
+  it('writes the names once, with the planned records, and reads them back in their order', async () => {
+    const writes: Record<string, unknown>[] = [];
+    const area = memoryStorageArea();
+    const set = (items: Record<string, unknown>) => {
+      writes.push(items);
+      return area.set(items);
+    };
+    const store = createBulkJobStore({ ...area, set });
+    const named = job('a', 250, 1, { '407625000090000001': 'Acme', '407625000090000250': 'Zeta GmbH' });
+    await store.create(named);
+    const batch = named.batches[1];
+    if (!batch) throw new Error('batch 1 expected');
+    batch.status = 'done';
+    for (const id of batch.recordIds) batch.outcomes[id] = { kind: 'removed' };
+    batch.recordIds = [];
+    await store.save(named, [batch]);
+    expect(area.data.get(bulkBaseKey('a'))).toMatchObject({ recordNames: named.recordNames });
+    expect(JSON.stringify(writes.at(-1))).not.toContain('Acme');
+    const loaded = await createBulkJobStore(area).load('a');
+    expect(loaded?.recordNames).toHaveLength(250);
+    expect(loaded?.recordNames[0]).toBe('Acme');
+    expect(loaded?.recordNames[249]).toBe('Zeta GmbH');
+    expect(loaded?.recordIds).toEqual(named.recordIds);
+  });
+
+  it('the finished jobs kept and a new one of MAX_BULK_RECORDS fit in storage.local, a 100,000-record job does not', async () => {
+    async function storedBytes(records: number): Promise<number> {
+      const names: Record<string, string> = {};
+      for (let i = 0; i < records; i++) names[String(407625000090000001n + BigInt(i))] = `Account ${i} Holdings Ltd`;
+      const finished = job('a', records, 1, names);
+      const area = memoryStorageArea();
+      const store = createBulkJobStore(area);
+      await store.create(finished);
+      for (const batch of finished.batches) {
+        for (const id of batch.recordIds) batch.outcomes[id] = { kind: 'removed' };
+        batch.recordIds = [];
+        batch.status = 'done';
+      }
+      finished.status = 'finished';
+      await store.save(finished, finished.batches);
+      // Chromium counts each key's length and its value's JSON against storage.local's QUOTA_BYTES.
+      let bytes = 0;
+      for (const [key, value] of area.data) bytes += key.length + Buffer.byteLength(JSON.stringify(value));
+      return bytes;
+    }
+    const quota = 10 * 1024 * 1024;
+    const largest = await storedBytes(MAX_BULK_RECORDS);
+    const hundredThousand = await storedBytes(100_000);
+    console.info(
+      `stored finished job with names: ${MAX_BULK_RECORDS} records ${(largest / 1e6).toFixed(2)} MB, ` +
+        `100000 records ${(hundredThousand / 1e6).toFixed(2)} MB (quota ${(quota / 1e6).toFixed(2)} MB)`,
+    );
+    expect((KEEP_FINISHED_JOBS + 1) * largest).toBeLessThan(quota);
+    expect(2 * hundredThousand).toBeGreaterThan(quota);
   });
 });

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BulkJobManager } from '../bulk/manager';
+import type { BulkPreview } from '../bulk/plan';
 import type { BulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import type { ZohoClient } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { createTerritoryCache, type OrgTarget } from '../zoho/territory-cache';
-import { createBulkRequestHandler, readHoldings } from './bulk-requests';
+import { createBulkRequestHandler, isStorageFull, readHoldings } from './bulk-requests';
 
 const extension = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
 const bulkPage: SenderInfo = { id: extension.id, url: `${extension.baseUrl}bulk.html#job=x`, tab: { id: 3 } };
@@ -62,7 +63,7 @@ function fakeZoho() {
       return {
         status: 200,
         body: {
-          data: ids.map((id) => ({ id, Territories: heldBy(id) })),
+          data: ids.map((id) => ({ id, Account_Name: `Account ${id.slice(-3)}`, Territories: heldBy(id) })),
         },
       };
     },
@@ -163,6 +164,10 @@ describe('createBulkRequestHandler', () => {
       bulkPage,
     );
     expect(zoho.calls.map((call) => call.query.ids?.split(',').length)).toEqual([100, 100, 51]);
+    expect(zoho.calls.map((call) => call.query.fields)).toEqual(Array(3).fill('Territories,Account_Name'));
+    const names = answer.ok ? (answer.value as BulkPreview).names : {};
+    expect(Object.keys(names)).toHaveLength(250);
+    expect(names[recordId(7)]).toBe('Account 007');
     expect(answer).toMatchObject({
       ok: true,
       value: {
@@ -187,6 +192,7 @@ describe('createBulkRequestHandler', () => {
       territoryIds: [T1],
       recordIds: [recordId(1)],
       holdings,
+      names: { [recordId(1)]: 'Big deal' },
       batchSize: 50,
       concurrency: 2,
     };
@@ -207,6 +213,7 @@ describe('createBulkRequestHandler', () => {
           territoryIds: [T1],
           recordIds: [recordId(1)],
           holdings,
+          names: { [recordId(1)]: 'Big deal' },
           batchSize: 50,
           concurrency: 2,
         },
@@ -245,6 +252,28 @@ describe('createBulkRequestHandler', () => {
   });
 });
 
+describe('a job storage.local has no room for', () => {
+  it('is refused as STORAGE_FULL, whatever words the browser used', async () => {
+    for (const message of ['Resource::kQuotaBytes quota exceeded', 'QUOTA_BYTES quota exceeded']) {
+      const handle = createBulkRequestHandler({
+        extension,
+        clientFor: () => fakeZoho().client,
+        territories: createTerritoryCache({ storage: fakeBrowser.storage.local }),
+        jobs: { start: () => Promise.reject(new Error(message)) } as unknown as BulkJobManager,
+      });
+      const start: BulkRequest = {
+        type: 'bulk.start',
+        ...ORG,
+        module: 'Accounts',
+        territoryIds: [T1],
+        recordIds: [recordId(1)],
+      };
+      expect(await handle(start, bulkPage)).toEqual({ ok: false, error: { code: 'STORAGE_FULL' } });
+    }
+    expect(isStorageFull(new Error('Failed to fetch'))).toBe(false);
+  });
+});
+
 describe('readHoldings', () => {
   it('reads at most `concurrency` chunks at once', async () => {
     let inFlight = 0;
@@ -260,8 +289,9 @@ describe('readHoldings', () => {
       write: () => Promise.reject(new Error('no writes')),
     };
     const ids = Array.from({ length: 1_000 }, (_, i) => recordId(i));
-    const holdings = await readHoldings(client, 'Accounts', [...ids, ...ids], 3);
+    const { holdings, names } = await readHoldings(client, 'Accounts', [...ids, ...ids], 3);
     expect(Object.keys(holdings)).toHaveLength(1_000);
+    expect(names).toEqual({});
     expect(most).toBe(3);
   });
 
@@ -283,7 +313,7 @@ describe('readHoldings', () => {
       }),
       write: () => Promise.reject(new Error('no writes')),
     };
-    expect(await readHoldings(client, 'Accounts', [recordId(1)])).toEqual({
+    expect((await readHoldings(client, 'Accounts', [recordId(1)])).holdings).toEqual({
       [recordId(1)]: [
         { id: T1, assigned: 'manually' },
         { id: '7', assigned: 'automatically' },

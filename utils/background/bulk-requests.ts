@@ -10,7 +10,7 @@ import { type ExtensionIdentity, type SenderInfo, senderKind } from '../sender';
 import type { ZohoClient } from '../zoho/client';
 import { errorInfoOf } from '../zoho/errors';
 import { listRecordIdsInTerritory } from '../zoho/records';
-import { getTerritoriesOfRecords } from '../zoho/territories';
+import { getNamedTerritoriesOfRecords } from '../zoho/territories';
 import { listAllTerritories, type OrgTarget, type TerritoryCache } from '../zoho/territory-cache';
 
 /** Reads of a preview at once: the Free edition allows 5 calls at once per org (zoho-crm.md §7). */
@@ -30,39 +30,54 @@ function orgOf(request: OrgTarget): OrgTarget {
   return { dataCentre: request.dataCentre, sandbox: request.sandbox, orgId: request.orgId };
 }
 
-/** Each record's territories, read 100 a call, a few calls at once; records Zoho does not return are absent. */
+export interface RecordsRead {
+  holdings: Record<string, TerritoryHolding[]>;
+  names: Record<string, string>;
+}
+
+/**
+ * Each record's territories and name, read 100 a call, a few calls at once; records Zoho does not
+ * return are absent.
+ */
 export async function readHoldings(
   client: ZohoClient,
   module: TerritoryModule,
   recordIds: readonly string[],
   concurrency = PREVIEW_READ_CONCURRENCY,
-): Promise<Record<string, TerritoryHolding[]>> {
-  const holdings: Record<string, TerritoryHolding[]> = {};
+): Promise<RecordsRead> {
+  const read: RecordsRead = { holdings: {}, names: {} };
   const chunks = splitIntoBatches([...new Set(recordIds)], READ_CHUNK_SIZE);
   let next = 0;
   const worker = async () => {
     for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
-      for (const [id, list] of await getTerritoriesOfRecords(client, module, chunk)) {
+      for (const [id, list] of await getNamedTerritoriesOfRecords(client, module, chunk)) {
         // An entry that could not be read is sent like a manual one: Zoho's answer says whether it may go.
-        holdings[id] = list.territories.map((territory) => ({
+        read.holdings[id] = list.territories.map((territory) => ({
           id: territory.id,
           assigned: territory.assigned === 'unreadable' ? 'manually' : territory.assigned,
         }));
+        if (list.name !== null) read.names[id] = list.name;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
-  return holdings;
+  return read;
+}
+
+/** storage.local refused a job: Chromium says `QUOTA_BYTES quota exceeded` or `Resource::kQuotaBytes quota exceeded`. */
+export function isStorageFull(error: unknown): boolean {
+  return error instanceof Error && /quota_?bytes/i.test(error.message);
 }
 
 export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHandler {
   async function preview(request: Extract<BulkRequest, { type: 'bulk.preview' }>): Promise<BulkPreview> {
     const client = deps.clientFor(orgOf(request));
-    const holdings = await readHoldings(client, request.module, request.recordIds);
+    const { holdings, names } = await readHoldings(client, request.module, request.recordIds);
     return previewOf({
       territoryIds: request.territoryIds,
       recordIds: request.recordIds,
       holdings,
+      names,
       batchSize: BULK_DEFAULTS.batchSize,
     });
   }
@@ -95,6 +110,7 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
           territoryIds: request.territoryIds,
           recordIds: request.recordIds,
           holdings: request.holdings,
+          names: request.names,
           batchSize: request.batchSize,
           concurrency: request.concurrency,
         });
@@ -120,7 +136,7 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
     try {
       return await dispatch(request);
     } catch (error) {
-      return { ok: false, error: errorInfoOf(error) };
+      return { ok: false, error: isStorageFull(error) ? { code: 'STORAGE_FULL' } : errorInfoOf(error) };
     }
   };
 }

@@ -90,24 +90,26 @@ describe('toCsv', () => {
 });
 
 describe('outcomesCsv', () => {
-  it('writes one line per record with outcome, code, job id, territory names and details', () => {
+  it('writes one line per record with name, outcome, code, job id, territory names and details', () => {
     const csv = outcomesCsv(
       [
-        { id: A, territoryIds: ['1', '2'], outcome: { kind: 'scheduled', jobId: '77' } },
+        { id: A, name: '=Acme, "Berlin"', territoryIds: ['1', '2'], outcome: { kind: 'scheduled', jobId: '77' } },
         {
           id: B,
+          name: 'Beta GmbH',
           territoryIds: ['1'],
           outcome: { kind: 'error', code: 'INTERNAL_ERROR', status: 500, message: 'oops' },
         },
-        { id: '9', territoryIds: ['1'], outcome: null },
+        { id: '9', name: null, territoryIds: ['1'], outcome: null },
       ],
       (id) => (id === '1' ? 'North' : 'South'),
     );
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['Record Id', 'Outcome', 'Code', 'Zoho job id', 'Territories', 'Details']);
-    expect(rows[1]?.slice(0, 5)).toEqual([A, 'Scheduled by Zoho', '', '77', 'North; South']);
-    expect(rows[2]?.slice(0, 5)).toEqual([B, 'Failed', 'INTERNAL_ERROR', '', 'North']);
-    expect(rows[2]?.[5]).toMatch(/Zoho: oops$/);
-    expect(rows[3]?.slice(0, 2)).toEqual(['9', 'Waiting']);
+    expect(rows[0]).toEqual(['Record Id', 'Name', 'Outcome', 'Code', 'Zoho job id', 'Territories', 'Details']);
+    // A name is Zoho's data: a leading = is defused like any other cell.
+    expect(rows[1]?.slice(0, 6)).toEqual([A, `'=Acme, "Berlin"`, 'Scheduled by Zoho', '', '77', 'North; South']);
+    expect(rows[2]?.slice(0, 6)).toEqual([B, 'Beta GmbH', 'Failed', 'INTERNAL_ERROR', '', 'North']);
+    expect(rows[2]?.[6]).toMatch(/Zoho: oops$/);
+    expect(rows[3]?.slice(0, 3)).toEqual(['9', '', 'Waiting']);
   });
 });

@@ -130,14 +130,22 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-export const OUTCOME_CSV_HEADER = ['Record Id', 'Outcome', 'Code', 'Zoho job id', 'Territories', 'Details'] as const;
+export const OUTCOME_CSV_HEADER = [
+  'Record Id',
+  'Name',
+  'Outcome',
+  'Code',
+  'Zoho job id',
+  'Territories',
+  'Details',
+] as const;
 
 function detailsOf(outcome: RecordOutcome): string {
   const sentence = outcomeSentence(outcome);
   return outcome.kind === 'error' && outcome.message ? `${sentence} Zoho: ${outcome.message}` : sentence;
 }
 
-/** One line per record: what happened, Zoho's code, and the territories it was sent, by name. */
+/** One line per record: its name, what happened, Zoho's code, and the territories it was sent, by name. */
 export function outcomesCsv(rows: readonly BulkRecordRow[], territoryName: (id: string) => string): string {
   return toCsv([
     OUTCOME_CSV_HEADER,
@@ -147,6 +155,7 @@ export function outcomesCsv(rows: readonly BulkRecordRow[], territoryName: (id: 
       const jobId = outcome?.kind === 'scheduled' ? (outcome.jobId ?? '') : '';
       return [
         row.id,
+        row.name ?? '',
         outcome ? OUTCOME_LABELS[outcome.kind] : 'Waiting',
         code,
         jobId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_DEFAULTS, createBulkJob } from './job';
+import { BULK_DEFAULTS, createBulkJob, createRetryJob, failedRecordIds, namesOf } from './job';
 
 const T1 = '111111000000046898';
 const T2 = '111111000000046458';
@@ -40,7 +40,49 @@ describe('createBulkJob', () => {
     expect(job.outcomes).toEqual({ '101': { kind: 'not-assigned' } });
   });
 
+  it('keeps each record’s name beside its id, empty when the read gave none', () => {
+    const job = base({ recordIds: ['101', '102', '101', '103'], names: { '101': 'Acme', '103': 'Gamma' } });
+    expect(job.recordIds).toEqual(['101', '102', '103']);
+    expect(job.recordNames).toEqual(['Acme', '', 'Gamma']);
+    expect(namesOf(job)).toEqual({ '101': 'Acme', '103': 'Gamma' });
+  });
+
   it('needs a territory', () => {
     expect(() => base({ territoryIds: [] })).toThrow();
+  });
+});
+describe('createRetryJob', () => {
+  it('takes the locked, refused, failed and cancelled records, with the territories they were sent', () => {
+    const job = base({ holdings: { '104': [{ id: T2, assigned: 'manually' }] }, names: { '101': 'A', '105': 'E' } });
+    job.outcomes = {
+      '101': { kind: 'removed' },
+      '102': { kind: 'scheduled', jobId: '55' },
+      '103': { kind: 'not-assigned' },
+      '104': { kind: 'locked' },
+      '105': { kind: 'no-permission', code: 'NO_PERMISSION' },
+      '106': { kind: 'error', code: 'INTERNAL_ERROR' },
+      '107': { kind: 'cancelled' },
+      '108': { kind: 'rule-assigned' },
+    };
+    expect(failedRecordIds(job)).toEqual(['104', '105', '106', '107']);
+    const retry = createRetryJob(job, 'b', 2000);
+    expect(retry).toMatchObject({
+      id: 'b',
+      retryOf: 'a',
+      recordIds: ['104', '105', '106', '107'],
+      recordNames: ['', 'E', '', ''],
+      territoryIds: [T1, T2],
+      territoriesOf: { '104': [T2] },
+      module: 'Deals',
+      sandbox: true,
+      status: 'running',
+      outcomes: {},
+    });
+  });
+
+  it('is null when nothing failed', () => {
+    const job = base({ recordIds: ['101'] });
+    job.outcomes = { '101': { kind: 'removed' } };
+    expect(createRetryJob(job, 'b', 2000)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import type { TerritoryModule } from '../crm-page';
 import type { DataCentre } from '../data-centres';
 import type { ErrorInfo } from '../messaging';
-import { dedupeIds, planRecords, type RecordHoldings, splitIntoBatches } from './plan';
+import { dedupeIds, planRecords, type RecordHoldings, type RecordNames, splitIntoBatches } from './plan';
 
 export const BULK_JOB_VERSION = 2;
 
@@ -93,6 +93,8 @@ export interface BulkJob {
   territoryIds: string[];
   /** every record of the job, unique, in the order given */
   recordIds: string[];
+  /** each record's name, at the index of its id; '' when Zoho gave none (kept beside the ids: compact) */
+  recordNames: string[];
   /** The territories to send for a record when not all of `territoryIds` (narrowed by a read). */
   territoriesOf: Record<string, string[]>;
   batchSize: number;
@@ -126,6 +128,8 @@ export interface BulkJobSpec {
   recordIds: readonly string[];
   /** What a read found on the records (the preview's); records absent are sent every territory. */
   holdings?: RecordHoldings;
+  /** the records' names as the preview read them */
+  names?: RecordNames;
   batchSize?: number;
   concurrency?: number;
   now: number;
@@ -165,6 +169,7 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     module: spec.module,
     territoryIds,
     recordIds,
+    recordNames: namesInOrder(recordIds, spec.names),
     territoriesOf: plan.territoriesOf,
     batchSize,
     concurrency: clampConcurrency(spec.concurrency ?? BULK_DEFAULTS.concurrency),
@@ -181,6 +186,21 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     settledAtRunStart: 0,
     retryOf: spec.retryOf ?? null,
   };
+}
+
+function namesInOrder(recordIds: readonly string[], names: RecordNames | undefined): string[] {
+  return recordIds.map((id) => (names && Object.hasOwn(names, id) ? (names[id] ?? '') : ''));
+}
+
+/** The records' names by id, those known only. */
+export function namesOf(job: BulkJob, recordIds: readonly string[] = job.recordIds): Record<string, string> {
+  const index = new Map(job.recordIds.map((id, i) => [id, i]));
+  const names: Record<string, string> = {};
+  for (const id of recordIds) {
+    const name = job.recordNames[index.get(id) ?? -1];
+    if (name) names[id] = name;
+  }
+  return names;
 }
 
 /** The territories a record is sent. */
@@ -207,6 +227,7 @@ export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob |
     module: job.module,
     territoryIds: job.territoryIds,
     recordIds,
+    names: namesOf(job, recordIds),
     batchSize: job.batchSize,
     concurrency: job.concurrency,
     now,

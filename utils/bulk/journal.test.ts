@@ -47,6 +47,28 @@ describe('assembleJob', () => {
     expect(assembleJob(head, base, damaged)?.batches.map((batch) => batch.id)).toEqual([1, 2]);
   });
 
+  it('keeps the names in the base, one per record, and no batch entry repeats them', () => {
+    const ids = recordIds(3);
+    const stored = job(ids, { names: { [ids[0] as string]: 'Acme', [ids[2] as string]: 'Gamma' }, batchSize: 1 });
+    const base = roundTrip(baseOf(stored)) as Record<string, unknown>;
+    expect(base.recordNames).toEqual(['Acme', '', 'Gamma']);
+    const entries = stored.batches.map((batch) => roundTrip(entryOf(stored, batch)));
+    expect(JSON.stringify(entries)).not.toContain('Acme');
+    expect(assembleJob(roundTrip(headOf(stored)), base, entries)?.recordNames).toEqual(['Acme', '', 'Gamma']);
+  });
+
+  it('reads a base without names as one whose records have none, and refuses names that do not match the records', () => {
+    const ids = recordIds(3);
+    const stored = job(ids, { names: { [ids[0] as string]: 'Acme' } });
+    const head = roundTrip(headOf(stored));
+    const { recordNames: _, ...unnamed } = roundTrip(baseOf(stored)) as Record<string, unknown>;
+    const entries = stored.batches.map((batch) => roundTrip(entryOf(stored, batch)));
+    expect(assembleJob(head, unnamed, entries)?.recordNames).toEqual(['', '', '']);
+    expect(assembleJob(head, { ...unnamed, recordNames: ['Acme'] }, entries)).toBeNull();
+    expect(assembleJob(head, { ...unnamed, recordNames: ['Acme', 2, ''] }, entries)).toBeNull();
+    expect(assembleJob(head, { ...unnamed, recordNames: ['x'.repeat(256), '', ''] }, entries)).toBeNull();
+  });
+
   it('never sends a settled record again, nor keeps a record in two open batches', () => {
     const ids = recordIds(3);
     const stored = job(ids);

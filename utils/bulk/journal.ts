@@ -5,6 +5,7 @@
 // batch entry) or held by exactly one open batch; a batch saved `sending` is read back before it is
 // sent again. Pure: no browser, Zoho or WXT imports.
 import * as v from 'valibot';
+import { MAX_RECORD_NAME_LENGTH } from '../bulk-protocol';
 import { TERRITORY_MODULES } from '../crm-page';
 import { DATA_CENTRE_IDS } from '../data-centres';
 import {
@@ -16,11 +17,15 @@ import {
   type RecordOutcome,
 } from './job';
 
-export type JobHead = Omit<BulkJob, 'recordIds' | 'territoriesOf' | 'outcomes' | 'batches'>;
+export type JobHead = Omit<BulkJob, 'recordIds' | 'recordNames' | 'territoriesOf' | 'outcomes' | 'batches'>;
 
-/** What the job was given: every record, the territories narrowed by the preview, the records settled by it. */
+/**
+ * What the job was given: every record and its name, the territories narrowed by the preview, the
+ * records settled by it.
+ */
 export interface JobBase {
   recordIds: string[];
+  recordNames: string[];
   territoriesOf: Record<string, string[]>;
   outcomes: Record<string, RecordOutcome>;
 }
@@ -31,7 +36,14 @@ export interface BatchEntry extends BulkBatch {
 }
 
 export function headOf(job: BulkJob): JobHead {
-  const { recordIds: _records, territoriesOf: _territories, outcomes: _outcomes, batches: _batches, ...head } = job;
+  const {
+    recordIds: _records,
+    recordNames: _names,
+    territoriesOf: _territories,
+    outcomes: _outcomes,
+    batches: _batches,
+    ...head
+  } = job;
   return head;
 }
 
@@ -39,7 +51,7 @@ export function baseOf(job: BulkJob): JobBase {
   const outcomes: Record<string, RecordOutcome> = {};
   const inBatch = new Set(job.batches.flatMap((batch) => batch.recordIds));
   for (const [id, outcome] of Object.entries(job.outcomes)) if (!inBatch.has(id)) outcomes[id] = outcome;
-  return { recordIds: job.recordIds, territoriesOf: job.territoriesOf, outcomes };
+  return { recordIds: job.recordIds, recordNames: job.recordNames, territoriesOf: job.territoriesOf, outcomes };
 }
 
 export function entryOf(job: BulkJob, batch: BulkBatch): BatchEntry {
@@ -102,7 +114,20 @@ export const JobHeadSchema = v.object({
   retryOf: v.nullable(v.string()),
 });
 
-export const JobBaseSchema = v.object({ recordIds: v.array(Id), territoriesOf: TerritoriesOf, outcomes: Outcomes });
+export const JobBaseSchema = v.pipe(
+  v.object({
+    recordIds: v.array(Id),
+    // One name per record, at the index of its id ('' for none); a base written without names has none.
+    recordNames: v.optional(v.array(v.pipe(v.string(), v.maxLength(MAX_RECORD_NAME_LENGTH)))),
+    territoriesOf: TerritoriesOf,
+    outcomes: Outcomes,
+  }),
+  v.check(({ recordIds, recordNames }) => recordNames === undefined || recordNames.length === recordIds.length),
+  v.transform(({ recordNames, ...base }) => ({
+    ...base,
+    recordNames: recordNames ?? base.recordIds.map(() => ''),
+  })),
+);
 
 export const BatchEntrySchema = v.object({
   id: Count,
@@ -153,6 +178,7 @@ export function assembleJob(head: unknown, base: unknown, entries: readonly unkn
     ...parsedHead.output,
     nextBatchId,
     recordIds: parsedBase.output.recordIds,
+    recordNames: parsedBase.output.recordNames,
     territoriesOf,
     outcomes,
     batches: open,

@@ -3,6 +3,7 @@ import { createBulkJobStore } from '../background/bulk-job-store';
 import { memoryStorageArea } from '../zoho/memory-storage-area';
 import { createBulkJob } from './job';
 import { type BulkStartSpec, createBulkJobManager } from './manager';
+import { decodeRows } from './progress';
 import { FakeOrg, VirtualClock } from './simulation';
 
 const T1 = '111111000000046898';
@@ -51,7 +52,11 @@ describe('createBulkJobManager', () => {
     seed(org, ids(150));
     const started = await manager.start(spec(ids(150)));
     expect(started).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    const moving = await manager.status('job-1', 'atRest');
+    expect(moving.ok && moving.value.records).toBeUndefined();
     await clock.run(manager.idle());
+    const atRest = await manager.status('job-1', 'atRest');
+    expect(atRest.ok && atRest.value.records && decodeRows(atRest.value.records)).toHaveLength(150);
 
     const status = await manager.status('job-1', true);
     expect(status.ok && status.value).toMatchObject({
@@ -59,8 +64,9 @@ describe('createBulkJobManager', () => {
       status: 'finished',
       progress: { total: 150, settled: 150, percent: 100, calls: { remove: 2, read: 0 } },
     });
-    expect(status.ok && status.value.records?.[0]).toEqual({
+    expect(status.ok && status.value.records && decodeRows(status.value.records)[0]).toEqual({
       id: '5000',
+      name: null,
       territoryIds: [T1],
       outcome: { kind: 'removed' },
     });
@@ -90,6 +96,16 @@ describe('createBulkJobManager', () => {
     await clock.run(manager.idle());
     const status = await manager.status('job-1');
     expect(status.ok && 'records' in status.value).toBe(false);
+  });
+
+  it('a job storage has no room for is refused and not kept as a job', async () => {
+    const store = memoryStore();
+    store.create = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    const { org, manager } = setup({ store });
+    seed(org, ids(3));
+    await expect(manager.start(spec(ids(3)))).rejects.toThrow('QUOTA_BYTES');
+    expect(await manager.jobs()).toEqual({ ok: true, value: [] });
+    expect(org.removeCalls).toEqual([]);
   });
 
   it('pauses and resumes a running job without sending a record twice', async () => {
@@ -164,7 +180,9 @@ describe('createBulkJobManager', () => {
       const status = await third.manager.status('job-1', true);
       if (!status.ok) throw new Error('job-1 expected');
       expect(status.value.status).toBe(expected);
-      for (const row of status.value.records ?? []) {
+      const rows = status.value.records ? decodeRows(status.value.records) : [];
+      expect(rows).toHaveLength(500);
+      for (const row of rows) {
         if (row.outcome?.kind === 'removed') expect(org.holds(row.id, T1)).toBe(false);
         else expect(org.holds(row.id, T1)).toBe(true);
       }
@@ -208,7 +226,9 @@ describe('createBulkJobManager', () => {
     await clock.run(manager.idle());
     const status = await manager.status('job-2', true);
     expect(status.ok && status.value.retryOf).toBe('job-1');
-    expect(status.ok && status.value.records?.map((row) => [row.id, row.outcome?.kind])).toEqual([
+    expect(
+      status.ok && status.value.records && decodeRows(status.value.records).map((row) => [row.id, row.outcome?.kind]),
+    ).toEqual([
       ['5001', 'removed'],
       ['5003', 'removed'],
     ]);

@@ -7,7 +7,7 @@
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
 import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal } from './job';
-import { type BulkJobSummary, jobRows, jobSummary } from './progress';
+import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
 import {
   type BulkRunnerDeps,
   cancelBulkJob,
@@ -65,7 +65,7 @@ interface LiveRun {
 
 export interface BulkJobManager {
   start(spec: BulkStartSpec): Promise<BulkResponseOf['bulk.start']>;
-  status(jobId: string, includeRecords?: boolean): Promise<BulkResponseOf['bulk.status']>;
+  status(jobId: string, includeRecords?: RecordsWanted): Promise<BulkResponseOf['bulk.status']>;
   jobs(): Promise<BulkResponseOf['bulk.jobs']>;
   pause(jobId: string): Promise<BulkResponseOf['bulk.pause']>;
   resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;
@@ -77,10 +77,13 @@ export interface BulkJobManager {
   idle(): Promise<void>;
 }
 
+/** Finished jobs kept for their outcomes, newest first. */
+export const KEEP_FINISHED_JOBS = 3;
+
 export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   const live = new Map<string, LiveRun>();
-  // A 25,000-record job takes about 2 MB of storage.local, whose quota is 10 MB.
-  const keepFinished = deps.keepFinished ?? 3;
+  // storage.local's quota is 10 MB: these and a new job of MAX_BULK_RECORDS fit in it (bulk-job-store.test.ts).
+  const keepFinished = deps.keepFinished ?? KEEP_FINISHED_JOBS;
   let loading: Promise<Map<string, BulkJob>> | null = null;
 
   /** Every job, read from storage once: the only copies there are. */
@@ -162,8 +165,15 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   }
 
   async function begin(job: BulkJob): Promise<{ ok: true; value: { jobId: string } }> {
-    (await allJobs()).set(job.id, job);
-    await deps.store.create(job);
+    const jobs = await allJobs();
+    jobs.set(job.id, job);
+    try {
+      await deps.store.create(job);
+    } catch (error) {
+      // Not stored (storage.local full): not a job either, so it is not listed as one that never runs.
+      jobs.delete(job.id);
+      throw error;
+    }
     if (!isTerminal(job)) launch(job);
     return { ok: true, value: { jobId: job.id } };
   }
@@ -175,7 +185,9 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       const job = await get(jobId);
       if (!job) return { ok: false, error: NOT_FOUND };
       const view: BulkJobView = summary(job);
-      if (includeRecords) view.records = jobRows(job);
+      if (includeRecords === true || (includeRecords === 'atRest' && !hasWork(job))) {
+        view.records = encodeRows(jobRows(job));
+      }
       return { ok: true, value: view };
     },
 

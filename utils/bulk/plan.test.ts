@@ -76,6 +76,7 @@ describe('previewOf', () => {
         ],
         [B]: [{ id: T1, assigned: 'automatically' }],
       },
+      names: { [A]: 'Acme', [B]: '', [C]: 'Gone Ltd', '999': 'Not asked' },
       batchSize: 100,
     });
     expect(preview).toEqual({
@@ -97,6 +98,7 @@ describe('previewOf', () => {
         ],
         [B]: [{ id: T1, assigned: 'automatically' }],
       },
+      names: { [A]: 'Acme', [C]: 'Gone Ltd' },
     });
   });
 

@@ -64,6 +64,9 @@ export interface TerritoryHolding {
 /** What a read found per record id; a record Zoho did not return has no entry. */
 export type RecordHoldings = Readonly<Record<string, readonly TerritoryHolding[]>>;
 
+/** Each record's name as a read found it (the module's name field); records without one are absent. */
+export type RecordNames = Readonly<Record<string, string>>;
+
 export interface RecordPlan {
   /** records to send, in order */
   toSend: string[];
@@ -128,23 +131,29 @@ export interface BulkPreview {
   removeCalls: number;
   /** the read, restricted to the requested territories: hand it to `bulk.start` */
   holdings: Record<string, TerritoryHolding[]>;
+  /** the records' names, read in the same calls: hand them to `bulk.start` */
+  names: Record<string, string>;
 }
 
 export function previewOf(input: {
   territoryIds: readonly string[];
   recordIds: readonly string[];
   holdings: RecordHoldings;
+  names?: RecordNames;
   batchSize: number;
 }): BulkPreview {
   const territoryIds = dedupeIds(input.territoryIds);
   const recordIds = dedupeIds(input.recordIds);
   const requested = new Set(territoryIds);
   const holdings: Record<string, TerritoryHolding[]> = {};
+  const names: Record<string, string> = {};
   const notFound: string[] = [];
   for (const recordId of recordIds) {
     const held = Object.hasOwn(input.holdings, recordId) ? input.holdings[recordId] : undefined;
     if (held) holdings[recordId] = held.filter((h) => requested.has(h.id)).map((h) => ({ ...h }));
     else notFound.push(recordId);
+    const name = input.names && Object.hasOwn(input.names, recordId) ? input.names[recordId] : undefined;
+    if (name) names[recordId] = name;
   }
   const perTerritory = territoryIds.map((territoryId): TerritoryPreview => {
     let manual = 0;
@@ -168,5 +177,6 @@ export function previewOf(input: {
     batchSize: input.batchSize,
     removeCalls: callsFor(plan.toSend.length, input.batchSize),
     holdings,
+    names,
   };
 }

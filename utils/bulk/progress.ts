@@ -81,6 +81,8 @@ export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
 
 export interface BulkRecordRow {
   id: string;
+  /** the record's name as the preview read it, null when unknown */
+  name: string | null;
   /** the territories the record is (or was) sent */
   territoryIds: string[];
   /** null while the record waits */
@@ -88,9 +90,28 @@ export interface BulkRecordRow {
 }
 
 export function jobRows(job: BulkJob): BulkRecordRow[] {
-  return job.recordIds.map((id) => ({
+  return job.recordIds.map((id, index) => ({
     id,
+    name: job.recordNames[index] || null,
     territoryIds: [...territoriesToSend(job, id)],
     outcome: job.outcomes[id] ?? null,
   }));
+}
+
+/** Every record with a status: always, never, or once the job no longer moves (`atRest`). */
+export type RecordsWanted = boolean | 'atRest';
+
+/**
+ * Every record's row as one JSON text. A runtime message carries one long string far faster than
+ * 100,000 small objects, each converted on its own on both sides (measured in README).
+ */
+export type EncodedRecordRows = string & { readonly encodedRows: unique symbol };
+
+export function encodeRows(rows: readonly BulkRecordRow[]): EncodedRecordRows {
+  return JSON.stringify(rows) as EncodedRecordRows;
+}
+
+/** The rows as `encodeRows` wrote them; the text comes from this extension's own background. */
+export function decodeRows(encoded: EncodedRecordRows): BulkRecordRow[] {
+  return JSON.parse(encoded) as BulkRecordRow[];
 }

@@ -108,6 +108,23 @@ export const RecordsByIdsResponseSchema = v.object({
   data: v.array(TerritoryRecordSchema),
 });
 
+/** A name field's value; anything but a string says nothing about the name. */
+const NameValue = v.fallback(v.optional(v.nullable(v.string()), null), null);
+
+/** A record's territories with the fields that name it (`NAME_FIELDS` in territories.ts). */
+export const NamedTerritoryRecordSchema = v.object({
+  ...TerritoryRecordSchema.entries,
+  Account_Name: NameValue,
+  Deal_Name: NameValue,
+  Full_Name: NameValue,
+  Last_Name: NameValue,
+});
+
+/** GET /{module}?ids=…&fields=Territories,<name fields> */
+export const NamedRecordsByIdsResponseSchema = v.object({
+  data: v.array(NamedTerritoryRecordSchema),
+});
+
 export const TerritoryDefinitionSchema = v.object({
   id: Id,
   name: v.string(),
@@ -161,4 +178,5 @@ export type ActionEntry = v.InferOutput<typeof ActionEntrySchema>;
 export type ActionErrorEntry = v.InferOutput<typeof ActionErrorEntrySchema>;
 export type ActionSuccessEntry = v.InferOutput<typeof ActionSuccessEntrySchema>;
 export type TerritoryRecord = v.InferOutput<typeof TerritoryRecordSchema>;
+export type NamedTerritoryRecord = v.InferOutput<typeof NamedTerritoryRecordSchema>;
 export type TerritoryDefinition = v.InferOutput<typeof TerritoryDefinitionSchema>;

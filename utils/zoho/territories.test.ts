@@ -4,6 +4,7 @@ import { ZohoApiError } from './errors';
 import {
   assignTerritoriesToRecords,
   assignTerritory,
+  getNamedTerritoriesOfRecords,
   getRecordTerritories,
   getTerritoriesOfRecords,
   isReflected,
@@ -521,6 +522,40 @@ describe('getTerritoriesOfRecords', () => {
   it('leaves out records Zoho does not return', async () => {
     const { client } = await zohoAnswering(() => ({ status: 204 }));
     expect((await getTerritoriesOfRecords(client, 'Leads', ['1'])).size).toBe(0);
+  });
+});
+
+describe('getNamedTerritoriesOfRecords', () => {
+  it('asks for the module’s name fields in the same reads and names each record', async () => {
+    const { client, requests } = await zohoAnswering(() => ({
+      status: 200,
+      json: {
+        data: [
+          { id: '1', Full_Name: 'Anna Schmidt', Last_Name: 'Schmidt', Territories: [south] },
+          { id: '2', Full_Name: null, Last_Name: 'Berg', Territories: [] },
+          { id: '3', Full_Name: '  ', Last_Name: 42, Territories: [] },
+        ],
+      },
+    }));
+    const lists = await getNamedTerritoriesOfRecords(client, 'Contacts', ['1', '2', '3']);
+    expect(requests.map((r) => decodeURIComponent(r.url))).toEqual([
+      '/crm/v8/Contacts?ids=1,2,3&fields=Territories,Full_Name,Last_Name',
+    ]);
+    expect([...lists].map(([id, list]) => [id, list.name, list.territories.length])).toEqual([
+      ['1', 'Anna Schmidt', 1],
+      ['2', 'Berg', 0],
+      ['3', null, 0],
+    ]);
+  });
+
+  it.each([
+    ['Accounts', 'Account_Name'],
+    ['Deals', 'Deal_Name'],
+    ['Leads', 'Full_Name,Last_Name'],
+  ] as const)('reads %s with %s', async (module, fields) => {
+    const { client, requests } = await zohoAnswering(() => ({ status: 204 }));
+    expect((await getNamedTerritoriesOfRecords(client, module, ['7'])).size).toBe(0);
+    expect(new URL(requests[0]?.url ?? '', 'http://x').searchParams.get('fields')).toBe(`Territories,${fields}`);
   });
 });
 

@@ -1,6 +1,7 @@
 // Territory operations on Zoho CRM v8 (../shared/reference/zoho-crm.md §1–3). Each function sends
 // exactly the documented request and turns every answer into a typed value or a ZohoApiError.
 import * as v from 'valibot';
+import { MAX_RECORD_NAME_LENGTH } from '../bulk-protocol';
 import type { TerritoryModule } from '../crm-page';
 import type { ChangeOutcome, Result, TerritoryAssignment } from '../messaging';
 import type { ZohoClient, ZohoResponse } from './client';
@@ -9,6 +10,8 @@ import {
   type ActionEntry,
   ActionResponseSchema,
   type ActionSuccessEntry,
+  NamedRecordsByIdsResponseSchema,
+  type NamedTerritoryRecord,
   RecordResponseSchema,
   RecordsByIdsResponseSchema,
   readTerritoriesPage,
@@ -76,23 +79,76 @@ export async function getRecordTerritories(client: ZohoClient, record: RecordRef
   return { ...territoryListOf(found), lockedForMe: found.$locked_for_me, editable: found.$editable };
 }
 
+type NameField = 'Account_Name' | 'Deal_Name' | 'Full_Name' | 'Last_Name';
+
+/**
+ * The fields that name a record of each module, asked for beside `Territories` in the same read.
+ * Zoho builds `Full_Name` of Leads and Contacts from `First_Name` and `Last_Name`; `Last_Name` is
+ * their one mandatory name field, so it names the record when `Full_Name` is not returned.
+ */
+export const NAME_FIELDS: Readonly<Record<TerritoryModule, readonly NameField[]>> = {
+  Leads: ['Full_Name', 'Last_Name'],
+  Accounts: ['Account_Name'],
+  Contacts: ['Full_Name', 'Last_Name'],
+  Deals: ['Deal_Name'],
+};
+
+/** The record's name as its module's name fields give it, null when they are empty or absent. */
+export function recordNameOf(module: TerritoryModule, record: NamedTerritoryRecord): string | null {
+  for (const field of NAME_FIELDS[module]) {
+    const value = record[field]?.trim();
+    if (value) return value.slice(0, MAX_RECORD_NAME_LENGTH);
+  }
+  return null;
+}
+
+export interface NamedRecordTerritoryList extends RecordTerritoryList {
+  /** the record's name (`NAME_FIELDS`), null when Zoho gave none */
+  name: string | null;
+}
+
+/** GET /{module}?ids=…&fields=…, 100 ids per request: each record Zoho returns, parsed. */
+async function readRecordsByIds<T>(
+  client: ZohoClient,
+  module: TerritoryModule,
+  recordIds: readonly string[],
+  fields: string,
+  schema: v.GenericSchema<unknown, { data: T[] }>,
+): Promise<T[]> {
+  const records: T[] = [];
+  for (let start = 0; start < recordIds.length; start += MAX_IDS_PER_READ) {
+    const ids = recordIds.slice(start, start + MAX_IDS_PER_READ);
+    const response = await client.read(`/${module}`, { ids: ids.join(','), fields });
+    if (response.status === 204 || response.body === undefined) continue;
+    if (response.status !== 200) throw errorOfAnswer(response);
+    const parsed = v.safeParse(schema, response.body);
+    if (!parsed.success) throw invalidShape(response, parsed.issues);
+    records.push(...parsed.output.data);
+  }
+  return records;
+}
+
 /** GET /{module}?ids=…&fields=Territories, 100 ids per request. Records Zoho does not return are absent. */
 export async function getTerritoriesOfRecords(
   client: ZohoClient,
   module: TerritoryModule,
   recordIds: readonly string[],
 ): Promise<Map<string, RecordTerritoryList>> {
-  const lists = new Map<string, RecordTerritoryList>();
-  for (let start = 0; start < recordIds.length; start += MAX_IDS_PER_READ) {
-    const ids = recordIds.slice(start, start + MAX_IDS_PER_READ);
-    const response = await client.read(`/${module}`, { ids: ids.join(','), fields: 'Territories' });
-    if (response.status === 204 || response.body === undefined) continue;
-    if (response.status !== 200) throw errorOfAnswer(response);
-    const parsed = v.safeParse(RecordsByIdsResponseSchema, response.body);
-    if (!parsed.success) throw invalidShape(response, parsed.issues);
-    for (const record of parsed.output.data) lists.set(record.id, territoryListOf(record));
-  }
-  return lists;
+  const records = await readRecordsByIds(client, module, recordIds, 'Territories', RecordsByIdsResponseSchema);
+  return new Map(records.map((record) => [record.id, territoryListOf(record)]));
+}
+
+/** The same read, with each record's name fields in the same requests: no call more. */
+export async function getNamedTerritoriesOfRecords(
+  client: ZohoClient,
+  module: TerritoryModule,
+  recordIds: readonly string[],
+): Promise<Map<string, NamedRecordTerritoryList>> {
+  const fields = ['Territories', ...NAME_FIELDS[module]].join(',');
+  const records = await readRecordsByIds(client, module, recordIds, fields, NamedRecordsByIdsResponseSchema);
+  return new Map(
+    records.map((record) => [record.id, { ...territoryListOf(record), name: recordNameOf(module, record) }]),
+  );
 }
 
 export function removeTerritory(client: ZohoClient, record: RecordRef, territoryId: string): Promise<ChangeOutcome> {

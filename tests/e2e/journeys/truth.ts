@@ -6,6 +6,7 @@ import type { ControlClient } from '../../../sandbox/control-client';
 import type { FaultSpec } from '../../../sandbox/faults';
 import type { RequestLogEntry } from '../../../sandbox/request-log';
 import { bulkAccountId, MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES } from '../../../sandbox/scenarios/default';
+import { decodeRows } from '../../../utils/bulk/progress';
 import type { BulkJobView, BulkRequest, BulkResponseOf } from '../../../utils/bulk-protocol';
 import { REQUEST_TIMEOUT_MS } from '../../../utils/zoho/request-timing';
 import type { BrowserTab } from '../harness/driver';
@@ -106,7 +107,7 @@ function idsIn(post: RequestLogEntry): string[] {
  * processed (a second POST of a record is allowed only when Zoho had not processed the first).
  */
 async function expectTruth(control: ControlClient, view: BulkJobView): Promise<void> {
-  const records = view.records ?? [];
+  const records = view.records ? decodeRows(view.records) : [];
   expect(records.length).toBe(view.progress.total);
   for (const record of records) {
     const held = (await control.record(ORGS.euMain, 'Accounts', record.id)).territories.some(
@@ -284,8 +285,9 @@ const lostBulkAnswers: Journey = {
     expect(cancelAnswer.ok && cancelAnswer.value.status).toBe('cancelled');
     const cancelledView = await settledJob(tab, cancelled);
     expect(cancelledView.status).toBe('cancelled');
+    const cancelledRows = cancelledView.records ? decodeRows(cancelledView.records) : [];
     for (const id of [...idsIn(slow), ...idsIn(dropped)]) {
-      expect(cancelledView.records?.find((record) => record.id === id)?.outcome?.kind, id).toBe('removed');
+      expect(cancelledRows.find((record) => record.id === id)?.outcome?.kind, id).toBe('removed');
     }
     expect(cancelledView.progress.counts.cancelled).toBeGreaterThan(0);
     await expectTruth(control, cancelledView);
