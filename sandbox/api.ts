@@ -11,6 +11,8 @@
 // Routes (v8 only; anything else 404 INVALID_URL_PATTERN; unmodelled methods 400 INVALID_REQUEST_METHOD):
 //   GET  /crm/v8/org                                         scope ZohoCRM.org.READ
 //   GET  /crm/v8/settings/territories?page=&per_page=        scope ZohoCRM.settings.territories.READ; per_page ≤ 2000
+//   GET  /crm/v8/settings/modules                            scope ZohoCRM.settings.modules.READ (field-metadata.ts)
+//   GET  /crm/v8/settings/fields?module=                     scope ZohoCRM.settings.fields.READ; what Zoho's SDKs ask first
 //   GET  /crm/v8/{Module}/{id}[?fields=a,b]                  record, or 204 with no body when not found
 //   GET  /crm/v8/{Module}?fields=…&ids=a,b (≤ 100)           those records (unknown ids left out; none: 204)
 //   GET  /crm/v8/{Module}?fields=…[&territory_id=&include_child=true|false][&cvid=]&page=&per_page=|&page_token=
@@ -31,9 +33,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TERRITORY_MODULES, type TerritoryModule } from '../utils/crm-page';
 import { orgJson, recordJson, territoryJson } from './api-shapes';
 import { AFTER_PROCESSING_FAULTS } from './faults';
+import { fieldsJson, modulesJson } from './field-metadata';
 import { actOutFault, actOutFaultAfter, type StandInEnv } from './request-scope';
-import type { CrmModule, OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioUser } from './scenarios/types';
-import { coversModule, coversOrgRead, coversTerritorySettingsRead } from './scopes';
+import {
+  CRM_MODULES,
+  type CrmModule,
+  type OrgMembership,
+  type ScenarioOrg,
+  type ScenarioRecord,
+  type ScenarioUser,
+} from './scenarios/types';
+import { coversModule, coversOrgRead, coversSettingsRead } from './scopes';
 import { type IssuedToken, resolveModule, type StandInState } from './state';
 import { changeTerritories, type TerritoryAction } from './territory-rules';
 import { type Outcome, statusOfResults, ZohoApiError, zoho } from './zoho-responses';
@@ -151,9 +161,25 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     return c.json({ org: [orgJson(state, org)] });
   });
 
+  app.get('/crm/v8/settings/modules', (c) => {
+    const { token, org } = c.get('session');
+    requireScope(coversSettingsRead(token.scopes, 'modules'));
+    return c.json(modulesJson(org, CRM_MODULES));
+  });
+
+  app.get('/crm/v8/settings/fields', (c) => {
+    const { token, org } = c.get('session');
+    requireScope(coversSettingsRead(token.scopes, 'fields'));
+    const name = c.req.query('module');
+    if (!name) fail(zoho.requiredParamMissing('module'));
+    const module =
+      resolveModule(name) ?? fail(zoho.invalidParam('module', 'the module name given seems to be invalid'));
+    return c.json(fieldsJson(org, module, state.territoriesEnabled(org, module)));
+  });
+
   app.get('/crm/v8/settings/territories', (c) => {
     const { token, org } = c.get('session');
-    requireScope(coversTerritorySettingsRead(token.scopes));
+    requireScope(coversSettingsRead(token.scopes, 'territories'));
     const page = positiveInt(c, 'page', 1, Number.MAX_SAFE_INTEGER);
     const perPage = positiveInt(c, 'per_page', 200, MAX_TERRITORIES_PER_PAGE);
     const all = state.territoriesOf(org.zgid);
