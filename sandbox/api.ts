@@ -11,6 +11,7 @@
 // Routes (v8 only; anything else 404 INVALID_URL_PATTERN; unmodelled methods 400 INVALID_REQUEST_METHOD):
 //   GET  /crm/v8/org                                         scope ZohoCRM.org.READ
 //   GET  /crm/v8/settings/territories?page=&per_page=        scope ZohoCRM.settings.territories.READ; per_page ≤ 2000
+//   GET  /crm/v8/users?type=CurrentUser|AllUsers|ActiveUsers  scope ZohoCRM.users.READ; the org's members
 //   GET  /crm/v8/settings/modules                            scope ZohoCRM.settings.modules.READ (field-metadata.ts)
 //   GET  /crm/v8/settings/fields?module=                     scope ZohoCRM.settings.fields.READ; what Zoho's SDKs ask first
 //   GET  /crm/v8/{Module}/{id}[?fields=a,b]                  record, or 204 with no body when not found
@@ -31,7 +32,7 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TERRITORY_MODULES, type TerritoryModule } from '../utils/crm-page';
-import { orgJson, recordJson, territoryJson } from './api-shapes';
+import { orgJson, recordJson, territoryJson, userJson } from './api-shapes';
 import { AFTER_PROCESSING_FAULTS } from './faults';
 import { fieldsJson, modulesJson } from './field-metadata';
 import { actOutFault, actOutFaultAfter, type StandInEnv } from './request-scope';
@@ -43,7 +44,7 @@ import {
   type ScenarioRecord,
   type ScenarioUser,
 } from './scenarios/types';
-import { coversModule, coversOrgRead, coversSettingsRead } from './scopes';
+import { coversModule, coversOrgRead, coversSettingsRead, coversUsersRead } from './scopes';
 import { type IssuedToken, resolveModule, type StandInState } from './state';
 import { changeTerritories, type TerritoryAction } from './territory-rules';
 import { type Outcome, statusOfResults, ZohoApiError, zoho } from './zoho-responses';
@@ -62,6 +63,8 @@ const MAX_IDS = 100;
 const MAX_LIST_PER_PAGE = 200;
 const MAX_TERRITORIES_PER_PAGE = 2000;
 const DISCRETE_PAGINATION_LIMIT = 2000;
+/** `type` of GET /users: every member is active in the stand-in, none is an admin-only listing. */
+const USER_TYPES = ['AllUsers', 'ActiveUsers', 'CurrentUser'];
 
 function fail(outcome: Outcome): never {
   throw new ZohoApiError(outcome);
@@ -159,6 +162,19 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     const { token, org } = c.get('session');
     requireScope(coversOrgRead(token.scopes));
     return c.json({ org: [orgJson(state, org)] });
+  });
+
+  // Zoho's SDKs ask for the current user (and the org) to name their token store.
+  app.get('/crm/v8/users', (c) => {
+    const { token, user, org } = c.get('session');
+    requireScope(coversUsersRead(token.scopes));
+    const type = c.req.query('type') ?? 'AllUsers';
+    if (!USER_TYPES.includes(type)) fail(zoho.invalidParam('type'));
+    const users = type === 'CurrentUser' ? [user] : state.orgMembers(org.zgid);
+    return c.json({
+      users: users.map((member) => userJson(member, org)),
+      info: { per_page: 200, count: users.length, page: 1, more_records: false },
+    });
   });
 
   app.get('/crm/v8/settings/modules', (c) => {

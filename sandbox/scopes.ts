@@ -82,3 +82,8 @@ export function coversOrgRead(scopes: readonly string[]): boolean {
   const have = new Set(scopes.map((scope) => scope.toLowerCase()));
   return have.has('zohocrm.org.all') || have.has('zohocrm.org.read');
 }
+
+export function coversUsersRead(scopes: readonly string[]): boolean {
+  const have = new Set(scopes.map((scope) => scope.toLowerCase()));
+  return have.has('zohocrm.users.all') || have.has('zohocrm.users.read');
+}

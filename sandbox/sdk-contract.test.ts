@@ -20,7 +20,13 @@ import { useTestStandIn } from './test-support';
 
 const t = useTestStandIn('small');
 const EU_API_HOST = DATA_CENTRES.eu.apiHost;
-const SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.territories.READ', 'ZohoCRM.settings.fields.READ'];
+const SCOPES = [
+  'ZohoCRM.modules.ALL',
+  'ZohoCRM.settings.territories.READ',
+  'ZohoCRM.settings.fields.READ',
+  'ZohoCRM.users.READ',
+  'ZohoCRM.org.READ',
+];
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -30,22 +36,26 @@ function lookupStandIn(_host: string, options: { all?: boolean }, callback: Look
   else callback(null, '127.0.0.1', 4);
 }
 
-let resourcePath = '';
+let resourceRoot = '';
 let agentOptionsBefore: AgentOptions = {};
 
 beforeAll(async () => {
-  resourcePath = await mkdtemp(join(tmpdir(), 'zoho-sdk-contract-'));
+  resourceRoot = await mkdtemp(join(tmpdir(), 'zoho-sdk-contract-'));
   agentOptionsBefore = { ...globalAgent.options };
   Object.assign(globalAgent.options, { ca: t.standIn.certificate, lookup: lookupStandIn });
 });
 
 afterAll(async () => {
   globalAgent.options = agentOptionsBefore;
-  await rm(resourcePath, { recursive: true, force: true });
+  await rm(resourceRoot, { recursive: true, force: true });
 });
 
-/** Signs the SDK in afresh with a new token of Anna's (EU administrator of euMain). */
+/**
+ * Signs the SDK in afresh with a new token of Anna's (EU administrator of euMain), as a fresh
+ * install: its own directory for the token store and the field metadata the SDK caches.
+ */
 async function initializeSdk(): Promise<void> {
+  const resourcePath = await mkdtemp(join(resourceRoot, 'install-'));
   const token = await t.control.issueToken({ dataCentre: 'eu', userId: USERS.anna, scopes: SCOPES });
   const environment = Zoho.DataCenter.setEnvironment(
     `https://${EU_API_HOST}:${t.standIn.port}`,
@@ -226,13 +236,18 @@ describe('reading records through the SDK', () => {
     ]);
   });
 
-  it('is served the field metadata it asks for before its first record call', async () => {
+  it('is served the user, org and field metadata it asks for before its first record call', async () => {
     await t.control.clearLog();
+    await initializeSdk();
     await getAlpine();
-    const calls = (await t.control.log({ kind: 'api', path: '/crm/v8/' }))
-      .filter((entry) => entry.path !== '/crm/v8/users')
-      .map((entry) => ({ path: entry.path, query: entry.query, status: entry.status }));
+    const calls = (await t.control.log({ kind: 'api', path: '/crm/v8/' })).map((entry) => ({
+      path: entry.path,
+      query: entry.query,
+      status: entry.status,
+    }));
     expect(calls).toEqual([
+      { path: '/crm/v8/users', query: { type: 'CurrentUser' }, status: 200 },
+      { path: '/crm/v8/org', query: {}, status: 200 },
       { path: '/crm/v8/settings/fields', query: { module: 'Accounts' }, status: 200 },
       { path: `/crm/v8/Accounts/${RECORDS.alpineAccount}`, query: {}, status: 200 },
     ]);
