@@ -187,6 +187,14 @@ const ASSIGNED_TIME = '2024-03-05T15:07:28.000Z';
 /** An account id in euMain's range that no record has. */
 const UNKNOWN_RECORD = '407625000068467999';
 
+/** One territory off Alpine Tools, on the one-record URL. */
+function removeFromAlpine(territoryId: string) {
+  return accounts().removeTerritoriesFromRecord(
+    BigInt(RECORDS.alpineAccount),
+    territoriesBody([{ recordId: RECORDS.alpineAccount, territoryIds: [territoryId] }]),
+  );
+}
+
 /** One territory off each record, in one call for many records. */
 function removeFromMany(pairs: readonly (readonly [recordId: string, territoryId: string])[]) {
   return accounts().removeTerritoriesFromMultipleRecords(
@@ -308,12 +316,44 @@ describe('reading records through the SDK', () => {
   });
 });
 
+describe('listing a territory’s records through the SDK', () => {
+  it('pages with per_page and page_token, each record read with its territories', async () => {
+    const listing = new Zoho.Record.RecordOperations('Accounts');
+    const seen: ReadRecord[] = [];
+    const tokens: string[] = [];
+    let pageToken: string | null = null;
+    for (let call = 0; call < 20; call++) {
+      const params = new Zoho.ParameterMap();
+      await params.add(Zoho.Record.GetRecordsParam.FIELDS, 'Territories');
+      await params.add(Zoho.Record.GetRecordsParam.TERRITORY_ID, TERRITORIES.germany);
+      await params.add(Zoho.Record.GetRecordsParam.INCLUDE_CHILD, 'false');
+      await params.add(Zoho.Record.GetRecordsParam.PER_PAGE, 1);
+      if (pageToken) await params.add(Zoho.Record.GetRecordsParam.PAGE_TOKEN, pageToken);
+      else await params.add(Zoho.Record.GetRecordsParam.PAGE, 1);
+      const response = await listing.getRecords(params, new Zoho.HeaderMap());
+      seen.push(...readRecords(response, 'Account_Name'));
+      const wrapper = response.getObject();
+      if (!(wrapper instanceof Zoho.Record.ResponseWrapper)) throw new Error(describeAnswer(response));
+      const info = wrapper.getInfo();
+      expect(info.getPerPage()).toBe(1);
+      expect(info.getCount()).toBe(1);
+      if (!info.getMoreRecords()) break;
+      pageToken = info.getNextPageToken();
+      tokens.push(pageToken);
+    }
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(seen[0]?.id).toBe(RECORDS.alpineAccount);
+    expect(new Set(seen.map((record) => record.id)).size).toBe(seen.length);
+    for (const record of seen) {
+      expect(record.territories.map((territory) => territory.id)).toContain(TERRITORIES.germany);
+    }
+  });
+});
+
 describe('changing territories through the SDK', () => {
   it('removes from one record', async () => {
-    const response = await accounts().removeTerritoriesFromRecord(
-      BigInt(RECORDS.alpineAccount),
-      territoriesBody([{ recordId: RECORDS.alpineAccount, territoryIds: [TERRITORIES.germany] }]),
-    );
+    const response = await removeFromAlpine(TERRITORIES.germany);
     expect(response.getStatusCode()).toBe(200);
     expect(readActions(response)).toEqual([removed(RECORDS.alpineAccount)]);
     const after = await t.control.record(ORGS.euMain, 'Accounts', RECORDS.alpineAccount);
@@ -351,18 +391,30 @@ describe('changing territories through the SDK', () => {
     ]);
   });
 
-  it('reads NOT_ALLOWED for a rule-assigned territory', async () => {
-    const response = await accounts().removeTerritoriesFromRecord(
-      BigInt(RECORDS.alpineAccount),
-      territoriesBody([{ recordId: RECORDS.alpineAccount, territoryIds: [TERRITORIES.dach] }]),
-    );
-    expect(response.getStatusCode()).toBe(403);
+  it.each([
+    {
+      case: 'NOT_ALLOWED for a rule-assigned territory',
+      territoryId: TERRITORIES.dach,
+      httpStatus: 403,
+      code: 'NOT_ALLOWED',
+      message: 'Territory id which you are trying to remove was system assigned',
+    },
+    {
+      case: 'INVALID_DATA for a territory the record does not hold',
+      territoryId: TERRITORIES.austria,
+      httpStatus: 400,
+      code: 'INVALID_DATA',
+      message: 'the id given seems to be invalid',
+    },
+  ])('reads $case', async ({ territoryId, httpStatus, code, message }) => {
+    const response = await removeFromAlpine(territoryId);
+    expect(response.getStatusCode()).toBe(httpStatus);
     expect(readActions(response)).toEqual([
       {
         status: 'error',
-        code: 'NOT_ALLOWED',
-        message: 'Territory id which you are trying to remove was system assigned',
-        details: { api_name: 'id', json_path: '$.data[0].Territories[0].id', id: TERRITORIES.dach },
+        code,
+        message,
+        details: { api_name: 'id', json_path: '$.data[0].Territories[0].id', id: territoryId },
       },
     ]);
   });
