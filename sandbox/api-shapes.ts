@@ -1,6 +1,6 @@
 // The JSON shapes of Zoho's v8 answers (zoho-crm.md §2–3): records with `Territories`,
 // territory definitions with `reporting_to`, and the org.
-import type { OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioTerritory } from './scenarios/types';
+import type { OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioTerritory, ScenarioUser } from './scenarios/types';
 import { type StandInState, zohoTime } from './state';
 
 export interface UserRef {
@@ -117,5 +117,23 @@ export function orgJson(state: StandInState, org: ScenarioOrg): Record<string, u
       paid_type: org.edition.toLowerCase(),
       users_license_purchased: 50,
     },
+  };
+}
+
+/** A user as the Users API lists them (the keys of Zoho's v8 `users` answer the stand-in models). */
+export function userJson(user: ScenarioUser, org: ScenarioOrg): Record<string, unknown> {
+  const [firstName = '', ...rest] = user.fullName.split(' ');
+  const membership = user.memberships.find((m) => m.orgId === org.zgid);
+  return {
+    id: user.id,
+    full_name: user.fullName,
+    first_name: firstName,
+    last_name: rest.join(' '),
+    email: user.email,
+    status: 'active',
+    confirm: true,
+    profile: membership ? { name: membership.profile } : null,
+    time_zone: org.timeZone,
+    country_locale: 'en_GB',
   };
 }

@@ -344,3 +344,33 @@ describe('authentication, org and scopes', () => {
     expect((unknownAction.json() as ZohoError).code).toBe('INVALID_URL_PATTERN');
   });
 });
+
+describe('GET users', () => {
+  interface UsersAnswer {
+    users: { id: string; full_name: string; email: string; status: string }[];
+    info: { count: number; more_records: boolean };
+  }
+
+  it('answers the token’s user for type=CurrentUser, the org’s members otherwise', async () => {
+    const withUsers = await t.authorization('eu', USERS.anna, ['ZohoCRM.users.READ']);
+    const current = await get('/crm/v8/users?type=CurrentUser', withUsers);
+    expect(current.status).toBe(200);
+    expect((current.json() as UsersAnswer).users).toEqual([
+      expect.objectContaining({ id: USERS.anna, full_name: 'Anna Schmidt', status: 'active' }),
+    ]);
+    const all = (await get('/crm/v8/users?type=AllUsers', withUsers)).json() as UsersAnswer;
+    expect(all.users.map((user) => user.id)).toEqual(expect.arrayContaining([USERS.anna, USERS.ben, USERS.clara]));
+    expect(all.users.map((user) => user.id)).not.toContain(USERS.grace);
+    expect(all.info).toMatchObject({ count: all.users.length, more_records: false });
+  });
+
+  it('needs a users scope and a type it knows', async () => {
+    const modulesOnly = await get('/crm/v8/users?type=CurrentUser');
+    expect(modulesOnly.status).toBe(401);
+    expect((modulesOnly.json() as ZohoError).code).toBe('OAUTH_SCOPE_MISMATCH');
+    const withUsers = await t.authorization('eu', USERS.anna, ['ZohoCRM.users.ALL']);
+    const unknownType = await get('/crm/v8/users?type=Everybody', withUsers);
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.json()).toMatchObject({ code: 'INVALID_DATA', details: { param_name: 'type' } });
+  });
+});

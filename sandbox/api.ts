@@ -11,6 +11,9 @@
 // Routes (v8 only; anything else 404 INVALID_URL_PATTERN; unmodelled methods 400 INVALID_REQUEST_METHOD):
 //   GET  /crm/v8/org                                         scope ZohoCRM.org.READ
 //   GET  /crm/v8/settings/territories?page=&per_page=        scope ZohoCRM.settings.territories.READ; per_page ≤ 2000
+//   GET  /crm/v8/users?type=CurrentUser|AllUsers|ActiveUsers  scope ZohoCRM.users.READ; the org's members
+//   GET  /crm/v8/settings/modules                            scope ZohoCRM.settings.modules.READ (field-metadata.ts)
+//   GET  /crm/v8/settings/fields?module=                     scope ZohoCRM.settings.fields.READ; what Zoho's SDKs ask first
 //   GET  /crm/v8/{Module}/{id}[?fields=a,b]                  record, or 204 with no body when not found
 //   GET  /crm/v8/{Module}?fields=…&ids=a,b (≤ 100)           those records (unknown ids left out; none: 204)
 //   GET  /crm/v8/{Module}?fields=…[&territory_id=&include_child=true|false][&cvid=]&page=&per_page=|&page_token=
@@ -29,11 +32,19 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { TERRITORY_MODULES, type TerritoryModule } from '../utils/crm-page';
-import { orgJson, recordJson, territoryJson } from './api-shapes';
+import { orgJson, recordJson, territoryJson, userJson } from './api-shapes';
 import { AFTER_PROCESSING_FAULTS } from './faults';
+import { fieldsJson, modulesJson } from './field-metadata';
 import { actOutFault, actOutFaultAfter, type StandInEnv } from './request-scope';
-import type { CrmModule, OrgMembership, ScenarioOrg, ScenarioRecord, ScenarioUser } from './scenarios/types';
-import { coversModule, coversOrgRead, coversTerritorySettingsRead } from './scopes';
+import {
+  CRM_MODULES,
+  type CrmModule,
+  type OrgMembership,
+  type ScenarioOrg,
+  type ScenarioRecord,
+  type ScenarioUser,
+} from './scenarios/types';
+import { coversModule, coversOrgRead, coversSettingsRead, coversUsersRead } from './scopes';
 import { type IssuedToken, resolveModule, type StandInState } from './state';
 import { changeTerritories, type TerritoryAction } from './territory-rules';
 import { type Outcome, statusOfResults, ZohoApiError, zoho } from './zoho-responses';
@@ -52,6 +63,8 @@ const MAX_IDS = 100;
 const MAX_LIST_PER_PAGE = 200;
 const MAX_TERRITORIES_PER_PAGE = 2000;
 const DISCRETE_PAGINATION_LIMIT = 2000;
+/** `type` of GET /users: every member is active in the stand-in, none is an admin-only listing. */
+const USER_TYPES = ['AllUsers', 'ActiveUsers', 'CurrentUser'];
 
 function fail(outcome: Outcome): never {
   throw new ZohoApiError(outcome);
@@ -151,9 +164,38 @@ export function createApiApp(state: StandInState): Hono<ApiEnv> {
     return c.json({ org: [orgJson(state, org)] });
   });
 
+  // Zoho's SDKs ask for the current user (and the org) to name their token store.
+  app.get('/crm/v8/users', (c) => {
+    const { token, user, org } = c.get('session');
+    requireScope(coversUsersRead(token.scopes));
+    const type = c.req.query('type') ?? 'AllUsers';
+    if (!USER_TYPES.includes(type)) fail(zoho.invalidParam('type'));
+    const users = type === 'CurrentUser' ? [user] : state.orgMembers(org.zgid);
+    return c.json({
+      users: users.map((member) => userJson(member, org)),
+      info: { per_page: 200, count: users.length, page: 1, more_records: false },
+    });
+  });
+
+  app.get('/crm/v8/settings/modules', (c) => {
+    const { token, org } = c.get('session');
+    requireScope(coversSettingsRead(token.scopes, 'modules'));
+    return c.json(modulesJson(org, CRM_MODULES));
+  });
+
+  app.get('/crm/v8/settings/fields', (c) => {
+    const { token, org } = c.get('session');
+    requireScope(coversSettingsRead(token.scopes, 'fields'));
+    const name = c.req.query('module');
+    if (!name) fail(zoho.requiredParamMissing('module'));
+    const module =
+      resolveModule(name) ?? fail(zoho.invalidParam('module', 'the module name given seems to be invalid'));
+    return c.json(fieldsJson(org, module, state.territoriesEnabled(org, module)));
+  });
+
   app.get('/crm/v8/settings/territories', (c) => {
     const { token, org } = c.get('session');
-    requireScope(coversTerritorySettingsRead(token.scopes));
+    requireScope(coversSettingsRead(token.scopes, 'territories'));
     const page = positiveInt(c, 'page', 1, Number.MAX_SAFE_INTEGER);
     const perPage = positiveInt(c, 'per_page', 200, MAX_TERRITORIES_PER_PAGE);
     const all = state.territoriesOf(org.zgid);

@@ -23,7 +23,14 @@ import { TERRITORY_MODULES, tabOfModule } from '../utils/crm-page';
 import { crmHostOf } from './hosts';
 import { html, raw, type SafeHtml } from './html';
 import type { StandInEnv } from './request-scope';
-import { CRM_MODULES, type CrmModule, type FieldValue, type ScenarioOrg, type ScenarioRecord } from './scenarios/types';
+import {
+  CRM_MODULES,
+  type CrmModule,
+  type FieldValue,
+  MODULE_LABELS,
+  type ScenarioOrg,
+  type ScenarioRecord,
+} from './scenarios/types';
 import { nameFieldOf, recordName, type StandInState, zohoTime } from './state';
 
 type PageContext = Context<StandInEnv>;
@@ -39,15 +46,6 @@ interface View {
 }
 
 const LIST_PAGE_SIZE = 100;
-
-const MODULE_LABELS: Readonly<Record<CrmModule, { plural: string; singular: string }>> = {
-  Leads: { plural: 'Leads', singular: 'Lead' },
-  Accounts: { plural: 'Accounts', singular: 'Account' },
-  Contacts: { plural: 'Contacts', singular: 'Contact' },
-  Deals: { plural: 'Deals', singular: 'Deal' },
-  Cases: { plural: 'Cases', singular: 'Case' },
-  CustomModule1: { plural: 'Events Planning', singular: 'Event Plan' },
-};
 
 /** Editable fields per module, as label → API name; the first is required. */
 const FORM_FIELDS: Readonly<Record<CrmModule, readonly (readonly [string, string])[]>> = {

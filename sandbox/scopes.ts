@@ -66,16 +66,24 @@ export function coversModule(scopes: readonly string[], module: CrmModule, opera
   );
 }
 
-export function coversTerritorySettingsRead(scopes: readonly string[]): boolean {
+export type SettingsArea = 'territories' | 'modules' | 'fields';
+
+/** ZohoCRM.settings.ALL, ZohoCRM.settings.<area>.ALL or ZohoCRM.settings.<area>.READ. */
+export function coversSettingsRead(scopes: readonly string[], area: SettingsArea): boolean {
   const have = new Set(scopes.map((scope) => scope.toLowerCase()));
   return (
     have.has('zohocrm.settings.all') ||
-    have.has('zohocrm.settings.territories.all') ||
-    have.has('zohocrm.settings.territories.read')
+    have.has(`zohocrm.settings.${area}.all`) ||
+    have.has(`zohocrm.settings.${area}.read`)
   );
 }
 
 export function coversOrgRead(scopes: readonly string[]): boolean {
   const have = new Set(scopes.map((scope) => scope.toLowerCase()));
   return have.has('zohocrm.org.all') || have.has('zohocrm.org.read');
+}
+
+export function coversUsersRead(scopes: readonly string[]): boolean {
+  const have = new Set(scopes.map((scope) => scope.toLowerCase()));
+  return have.has('zohocrm.users.all') || have.has('zohocrm.users.read');
 }

@@ -34,6 +34,8 @@ export interface StandIn {
   controlPort: number;
   /** e.g. `http://127.0.0.1:8444` */
   controlUrl: string;
+  /** the HTTPS listener's self-signed certificate (PEM), for clients that verify it */
+  certificate: string;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     port,
     controlPort,
     controlUrl: `http://127.0.0.1:${controlPort}`,
+    certificate: cert,
     async close() {
       state.dispose();
       await Promise.all([close(zohoServer), close(controlServer)]);

@@ -7,6 +7,16 @@ export type CrmModule = TerritoryModule | 'Cases' | 'CustomModule1';
 
 export const CRM_MODULES: readonly CrmModule[] = ['Leads', 'Accounts', 'Contacts', 'Deals', 'Cases', 'CustomModule1'];
 
+/** The modules' names as the CRM shows them. */
+export const MODULE_LABELS: Readonly<Record<CrmModule, { plural: string; singular: string }>> = {
+  Leads: { plural: 'Leads', singular: 'Lead' },
+  Accounts: { plural: 'Accounts', singular: 'Account' },
+  Contacts: { plural: 'Contacts', singular: 'Contact' },
+  Deals: { plural: 'Deals', singular: 'Deal' },
+  Cases: { plural: 'Cases', singular: 'Case' },
+  CustomModule1: { plural: 'Events Planning', singular: 'Event Plan' },
+};
+
 export type Edition = 'Free' | 'Standard' | 'Professional' | 'Enterprise' | 'Ultimate';
 
 export interface ScenarioOrg {
