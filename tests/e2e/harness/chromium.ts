@@ -8,7 +8,7 @@ import { STAND_IN_BUILD_DIR } from '../../../scripts/build-for-stand-in';
 import type { BrowserTab, ExtensionBrowser } from './driver';
 import { WHOLE_DOCUMENT } from './in-page';
 import { puppeteerDocument } from './puppeteer-document';
-import { createTab, type DocumentDriver } from './tab';
+import { createTab, type DocumentDriver, dragWith } from './tab';
 
 export const CHROMIUM_BUILD = resolve(STAND_IN_BUILD_DIR, 'chrome-mv3');
 
@@ -124,12 +124,7 @@ function playwrightDocument(page: Page, frame: Frame): DocumentDriver {
     },
     url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key),
-    drag: async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 10 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => dragWith(page.mouse, from, to),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     addScript: async (source) => {
       await frame.addScriptTag({ content: source });

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import type { DocumentDriver } from './tab';
+import { type DocumentDriver, dragWith } from './tab';
 
 export function puppeteerDocument(page: Page, frame: Frame): DocumentDriver {
   return {
@@ -16,12 +16,7 @@ export function puppeteerDocument(page: Page, frame: Frame): DocumentDriver {
     },
     url: () => frame.url(),
     pressKey: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    drag: async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 10 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => dragWith(page.mouse, from, to),
     setViewport: (width, height) => page.setViewport({ width, height }),
     addScript: async (source) => {
       await frame.addScriptTag({ content: source });

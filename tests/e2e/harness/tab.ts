@@ -25,6 +25,21 @@ async function axeSource(): Promise<string> {
   return axeScript;
 }
 
+/** What Playwright's and Puppeteer's mice both offer. */
+interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** A real pointer drag: press at `from`, move in steps, release at `to`. */
+export async function dragWith(mouse: Mouse, from: Point, to: Point): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move(to.x, to.y, { steps: 10 });
+  await mouse.up();
+}
+
 /** One document (a page or a child frame) as a browser library drives it. */
 export interface DocumentDriver {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
