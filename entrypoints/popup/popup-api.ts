@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PopupApi } from '@/components/popup/Popup';
+import { openSidePanel, sidePanelApisOf } from '@/utils/background/side-panel';
 import { type PanelStatus, RecordPageSchema, type TabMessage } from '@/utils/messaging';
-import { PANEL_HOME_KEY } from '@/utils/panel/preferences';
 import { sendRequest } from '@/utils/send-request';
 
 const PanelStatusSchema = v.object({ page: RecordPageSchema });
@@ -29,21 +29,10 @@ export function createPopupApi(): PopupApi {
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
     sidePanelName: import.meta.env.FIREFOX ? 'sidebar' : 'side panel',
     openSidePanel: () => {
-      // Both browsers open their panel only while the click is being handled: nothing awaited first.
-      const apis = browser as {
-        sidePanel?: { open(options: { windowId: number }): Promise<void> };
-        sidebarAction?: { open(): Promise<void> };
-        windows: { WINDOW_ID_CURRENT: number };
-      };
-      const opening = apis.sidePanel
-        ? apis.sidePanel.open({ windowId: apis.windows.WINDOW_ID_CURRENT })
-        : apis.sidebarAction?.open();
-      void Promise.resolve(opening)
-        .then(() => browser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' }))
-        .then(
-          () => window.close(),
-          () => undefined,
-        );
+      const apis = { ...sidePanelApisOf(browser), local: browser.storage.local };
+      void openSidePanel(apis, { windowId: browser.windows.WINDOW_ID_CURRENT }).then((opened) => {
+        if (opened.ok) window.close();
+      });
     },
     openOptions: () => {
       browser.runtime.openOptionsPage().then(

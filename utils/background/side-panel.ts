@@ -6,8 +6,8 @@ import { PANEL_HOME_KEY, type PanelHome, readPanelHome } from '../panel/preferen
 import type { StorageArea } from '../zoho/storage-area';
 
 export interface SidePanelApis {
-  /** chrome.sidePanel: opens the window's panel, in which the given tab is shown */
-  sidePanel?: { open(options: { tabId: number }): Promise<void> };
+  /** chrome.sidePanel: opens the panel of a window, or of the window a tab is in */
+  sidePanel?: { open(options: SidePanelTarget): Promise<void> };
   /** browser.sidebarAction: opens the sidebar of the window the user acted in */
   sidebarAction?: { open(): Promise<void> };
   local: StorageArea;
@@ -15,6 +15,35 @@ export interface SidePanelApis {
   onStorageChanged?: {
     addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
   };
+}
+
+/** A tab (its window's panel, from a page's click) or a window (from an extension page's click). */
+export type SidePanelTarget = { tabId: number } | { windowId: number };
+
+/**
+ * Opens the side panel and keeps it as the panel's home. Call it from the user's action, nothing
+ * awaited before: the open call itself comes first.
+ */
+export async function openSidePanel(
+  apis: Pick<SidePanelApis, 'sidePanel' | 'sidebarAction' | 'local'>,
+  target: SidePanelTarget,
+): Promise<Result<null>> {
+  try {
+    await (apis.sidePanel
+      ? apis.sidePanel.open(target)
+      : apis.sidebarAction
+        ? apis.sidebarAction.open()
+        : Promise.reject(new Error('This browser has no side panel for extensions.')));
+  } catch (error) {
+    // Firefox opens its sidebar only from a handler of the user's own input, which a message
+    // from a page is not (sidebarAction.open, MDN); the toolbar popup's button is one.
+    return {
+      ok: false,
+      error: { code: 'SIDE_PANEL_NOT_OPENED', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  await apis.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
+  return { ok: true, value: null };
 }
 
 export interface SidePanelHome {
@@ -39,25 +68,9 @@ export function createSidePanelHome(apis: SidePanelApis): SidePanelHome {
   return {
     current: () => home,
     async open(tabId) {
-      let opening: Promise<void>;
-      try {
-        opening = apis.sidePanel
-          ? apis.sidePanel.open({ tabId })
-          : apis.sidebarAction
-            ? apis.sidebarAction.open()
-            : Promise.reject(new Error('This browser has no side panel for extensions.'));
-        await opening;
-      } catch (error) {
-        // Firefox opens its sidebar only from a handler of the user's own input, which a message
-        // from a page is not (sidebarAction.open, MDN); the toolbar popup's button is one.
-        return {
-          ok: false,
-          error: { code: 'SIDE_PANEL_NOT_OPENED', message: error instanceof Error ? error.message : String(error) },
-        };
-      }
-      home = 'side-panel';
-      await apis.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
-      return { ok: true, value: null };
+      const opened = await openSidePanel(apis, { tabId });
+      if (opened.ok) home = 'side-panel';
+      return opened;
     },
   };
 }
