@@ -101,14 +101,14 @@ const median = (values: number[]) => {
 };
 
 async function injectedBytes(dir: string): Promise<{ loader: number[]; panel: number[] }> {
-  const size = async (file: string) => {
+  const size = async (file: string): Promise<[number, number]> => {
     const bytes = await readFile(join(dir, file)).catch(() => null);
     return bytes ? [bytes.length, gzipSync(bytes, { level: 9 }).length] : [0, 0];
   };
   const loader = await size('zoho-crm-loader.js');
   const panelJs = await size('content-scripts/zoho-crm.js');
   const panelCss = await size('content-scripts/zoho-crm.css');
-  return { loader, panel: [panelJs[0]! + panelCss[0]!, panelJs[1]! + panelCss[1]!] };
+  return { loader, panel: [panelJs[0] + panelCss[0], panelJs[1] + panelCss[1]] };
 }
 
 try {
@@ -141,9 +141,10 @@ try {
   for (let run = 0; run < runs; run++) {
     for (const page of PAGES) {
       // Interleaved: every variant opens the page once per run, the order turning with the run.
-      const order = variants.map((_, i) => variants[(i + run) % variants.length]!);
+      const order = [...variants.slice(run % variants.length), ...variants.slice(0, run % variants.length)];
       for (const variant of order) {
-        const sample = await measure(variant.context!, page.url, page.record && variant.dir !== null);
+        if (!variant.context) continue;
+        const sample = await measure(variant.context, page.url, page.record && variant.dir !== null);
         const key = `${page.name}|${variant.name}`;
         samples.set(key, [...(samples.get(key) ?? []), sample]);
       }
@@ -151,23 +152,28 @@ try {
   }
 
   console.log(`Medians of ${runs} interleaved runs per page; "added" is with the extension minus without.\n`);
-  console.log('| page | build | script time added | JS heap added |');
-  console.log('| --- | --- | --- | --- |');
+  console.log('| page | build | script time added | ratio to the baseline | JS heap added |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const added = (page: string, variant: string, of: (sample: Sample) => number) => {
+    const base = samples.get(`${page}|without`) ?? [];
+    return median((samples.get(`${page}|${variant}`) ?? []).map((s, i) => of(s) - of(base[i] ?? s)));
+  };
   for (const page of PAGES) {
-    const base = samples.get(`${page.name}|without`) ?? [];
     for (const variant of variants.filter((v) => v.dir)) {
-      const with_ = samples.get(`${page.name}|${variant.name}`) ?? [];
-      const script = median(with_.map((s, i) => s.scriptMs - (base[i]?.scriptMs ?? 0)));
-      const heap = median(with_.map((s, i) => s.heapKb - (base[i]?.heapKb ?? 0)));
-      console.log(`| ${page.name} | ${variant.name} | ${script.toFixed(1)} ms | ${heap.toFixed(0)} KB |`);
+      const script = added(page.name, variant.name, (s) => s.scriptMs);
+      const heap = added(page.name, variant.name, (s) => s.heapKb);
+      // Both measured in this run, page by page: the ratio holds where absolute times drift.
+      const ratio = values.baseline ? (script / added(page.name, 'baseline', (s) => s.scriptMs)).toFixed(2) : '—';
+      console.log(`| ${page.name} | ${variant.name} | ${script.toFixed(1)} ms | ${ratio} | ${heap.toFixed(0)} KB |`);
     }
   }
   console.log(
     '\n| build | loader on every CRM page (raw / gzip) | panel code + CSS on records and lists (raw / gzip) |',
   );
   console.log('| --- | --- | --- |');
-  for (const variant of variants.filter((v) => v.dir)) {
-    const bytes = await injectedBytes(variant.dir!);
+  for (const variant of variants) {
+    if (!variant.dir) continue;
+    const bytes = await injectedBytes(variant.dir);
     const kb = ([raw, gz]: number[]) => `${((raw ?? 0) / 1024).toFixed(1)} KB / ${((gz ?? 0) / 1024).toFixed(1)} KB`;
     console.log(
       `| ${variant.name} | ${bytes.loader[0] ? kb(bytes.loader) : '— (none: the panel code on every page)'} | ${kb(bytes.panel)} |`,
