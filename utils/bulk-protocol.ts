@@ -81,6 +81,8 @@ export const BulkRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bulk.cancel'), jobId: JobId }),
   /** A new job over the records that failed, were locked, refused or cancelled. */
   v.strictObject({ type: v.literal('bulk.retryFailed'), jobId: JobId }),
+  /** A new job that assigns back each territory a removal took, to exactly the records it took it from. */
+  v.strictObject({ type: v.literal('bulk.undo'), jobId: JobId }),
 ]);
 
 export type BulkRequest = v.InferOutput<typeof BulkRequestSchema>;
@@ -120,6 +122,7 @@ export interface BulkResponseOf {
   'bulk.resume': Result<BulkJobSummary>;
   'bulk.cancel': Result<BulkJobSummary>;
   'bulk.retryFailed': Result<{ jobId: string }>;
+  'bulk.undo': Result<{ jobId: string }>;
 }
 
 export type BulkResponseFor<R extends BulkRequest> = BulkResponseOf[R['type']];

@@ -103,7 +103,7 @@ const CATALOGUE = {
   },
   LIMIT_EXCEEDED: {
     kind: 'limit',
-    text: 'This record already holds as many territories as Zoho allows (a Deal holds one; other records ten).',
+    text: 'This record already holds as many territories as Zoho allows (a Deal holds one territory; other records ten), so Zoho did not assign this one.',
     action: 'none',
   },
   DUPLICATE_DATA: {
@@ -179,6 +179,16 @@ const CATALOGUE = {
   NOTHING_TO_RETRY: {
     kind: 'invalid-data',
     text: 'No record of this run failed, so there is nothing to retry.',
+    action: 'none',
+  },
+  NOTHING_TO_PUT_BACK: {
+    kind: 'invalid-data',
+    text: 'This run removed no territory from any record, so there is nothing to put back.',
+    action: 'none',
+  },
+  RUN_STILL_MOVING: {
+    kind: 'invalid-data',
+    text: 'This run is still going. Pause or cancel it, or let it finish, then put back what it removed.',
     action: 'none',
   },
   PANEL_NOT_LOADED: {

@@ -6,7 +6,7 @@ import { parseCsv } from '@/utils/bulk/csv';
 import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkJobManager } from '@/utils/bulk/manager';
-import { previewOf, type RecordHoldings } from '@/utils/bulk/plan';
+import { previewOf } from '@/utils/bulk/plan';
 import { type BulkJobSummary, encodeRows, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
@@ -40,7 +40,7 @@ function backend(org: FakeOrg) {
   let next = 0;
   const manager = createBulkJobManager({
     store: createBulkJobStore(memoryStorageArea()),
-    callsFor: () => ({ removeBatch: org.removeBatch, readTerritories: org.readTerritories }),
+    callsFor: () => ({ sendBatch: org.sendBatch, readTerritories: org.readTerritories }),
     newJobId: () => `job-${++next}`,
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
@@ -49,8 +49,10 @@ function backend(org: FakeOrg) {
   return manager;
 }
 
-function holdingsOf(org: FakeOrg, recordIds: readonly string[]): RecordHoldings {
-  const holdings: Record<string, { id: string; assigned: 'manually' | 'automatically' }[]> = {};
+type Holdings = Record<string, { id: string; assigned: 'manually' | 'automatically' }[]>;
+
+function holdingsOf(org: FakeOrg, recordIds: readonly string[]): Holdings {
+  const holdings: Holdings = {};
   for (const id of recordIds) {
     const held = org.records.get(id);
     if (held) holdings[id] = [...held].map(([territory, assigned]) => ({ id: territory, assigned }));
@@ -90,6 +92,7 @@ function fakeApi(org: FakeOrg, overrides: Partial<BulkApi> = {}) {
     resume: vi.fn<BulkApi['resume']>((jobId) => manager.resume(jobId)),
     cancel: vi.fn<BulkApi['cancel']>((jobId) => manager.cancel(jobId)),
     retryFailed: vi.fn<BulkApi['retryFailed']>((jobId) => manager.retryFailed(jobId)),
+    undo: vi.fn<BulkApi['undo']>((jobId) => manager.undo(jobId)),
     download: vi.fn<BulkApi['download']>(),
   } satisfies BulkApi;
   // Overrides are mocks too; the type keeps the mock methods visible to the tests.
@@ -224,6 +227,63 @@ describe('BulkPage', () => {
     expect(within(retried).getAllByRole('row')).toHaveLength(2);
     expect(within(retried).getByText('Removed')).toBeTruthy();
     expect(org.holds(R[1], TEXAS)).toBe(false);
+  });
+
+  it('puts back what a run removed: its own job, outcomes and CSV, to exactly the records it removed from', async () => {
+    const org = orgOf();
+    org.locked.add(R[1]);
+    const api = fakeApi(org);
+    const started = await api.start({
+      dataCentre: 'eu',
+      sandbox: false,
+      orgId: null,
+      module: 'Accounts',
+      territoryIds: [TEXAS],
+      recordIds: [R[0], R[1], R[2], R[3]],
+      holdings: holdingsOf(org, [R[0], R[1], R[2], R[3]]),
+      names: { [R[0]]: 'Account 1', [R[1]]: 'Account 2', [R[2]]: 'Account 3', [R[3]]: 'Account 4' },
+    });
+    expect(started).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    const onJobShown = renderPage(api, link('#job=job-1'));
+    await screen.findByRole('heading', { name: 'Removal finished' });
+    org.locked.clear();
+    // A record that lost Texas may hold one territory only now: Zoho refuses to put it back.
+    org.territoryLimit = 2;
+    org.records.get(R[0])?.set(EUROPE, 'manually');
+    org.records.get(R[0])?.set(AMERICAS, 'manually');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Put back what this run removed (1)' }));
+    await waitFor(() => expect(onJobShown).toHaveBeenCalledWith('job-2'));
+    await screen.findByRole('heading', { name: 'Undo finished' });
+    expect(screen.getByText(/putting back Texas/)).toBeTruthy();
+    expect(screen.getByText('Puts back what an earlier removal took')).toBeTruthy();
+    expect(org.assignCalls).toEqual([[{ id: R[0], territoryIds: [TEXAS] }]]);
+    let outcomes = await screen.findByRole('table', { name: 'Outcome of each record' });
+    expect(within(outcomes).getAllByRole('row')[1]?.textContent).toMatch(
+      new RegExp(`^${R[0]}Account 1FailedThis record already holds as many territories as Zoho allows.*LIMIT_EXCEEDED`),
+    );
+    expect(screen.queryByRole('button', { name: /Put back what this run removed/ })).toBeNull();
+
+    // Room made again: retrying the failed one puts it back, and the CSV says so.
+    org.records.get(R[0])?.delete(AMERICAS);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry the failed ones (1)' }));
+    await waitFor(() => expect(onJobShown).toHaveBeenCalledWith('job-3'));
+    await screen.findByRole('heading', { name: 'Undo finished' });
+    outcomes = await screen.findByRole('table', { name: 'Outcome of each record' });
+    expect(within(outcomes).getAllByRole('row')[1]?.textContent).toBe(
+      `${R[0]}Account 1Put backThe territories were put back.`,
+    );
+    expect(org.holds(R[0], TEXAS)).toBe(true);
+    expect(org.holds(R[1], TEXAS)).toBe(true);
+    expect(org.records.get(R[2])?.get(TEXAS)).toBe('automatically');
+    expect(org.holds(R[3], TEXAS)).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    const [fileName, csv] = api.download.mock.calls[0] ?? [];
+    expect(fileName).toBe('territory-put-back-accounts-job-3.csv');
+    expect(parseCsv(csv ?? '').map((row) => [row[0], row[2], row[6]])).toEqual([
+      ['Record Id', 'Outcome', 'Details'],
+      [R[0], 'Put back', 'The territories were put back.'],
+    ]);
   });
 
   it('opens with the selection in its address', async () => {
@@ -438,5 +498,9 @@ describe('JobView', () => {
     const cancelled = jobWith(10, 'cancelled');
     cancelled.batches = [];
     expect(announcement(summary(cancelled), 'en')).toBe('Removal cancelled. Removed: 10.');
+    const undo = jobWith(0, 'finished');
+    undo.direction = 'assign';
+    for (const id of undo.recordIds) undo.outcomes[id] = { kind: 'restored' };
+    expect(announcement(summary(undo), 'en')).toBe('Undo finished. Put back: 10.');
   });
 });

@@ -5,6 +5,7 @@ import { OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
 import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
 import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
+import { RUN_NOUN, RUN_VERB, UNDO_MESSAGES } from '@/utils/bulk/undo-messages';
 import { DATA_CENTRES } from '@/utils/data-centres';
 import type { ErrorInfo } from '@/utils/messaging';
 import { BulkError } from './BulkError';
@@ -31,16 +32,23 @@ export function announcement(job: BulkJobSummary, locale?: string): string {
   const done = OUTCOME_KINDS.filter((kind) => counts[kind] > 0)
     .map((kind) => `${OUTCOME_LABELS[kind]}: ${new Intl.NumberFormat(locale).format(counts[kind])}`)
     .join(', ');
+  const run = RUN_NOUN[job.direction];
   switch (job.status) {
     case 'running':
-      return 'Removal running.';
+      return `${run} running.`;
     case 'paused':
-      return job.pauseReason ? 'Removal paused: it needs your attention.' : 'Removal paused.';
+      return job.pauseReason ? `${run} paused: it needs your attention.` : `${run} paused.`;
     case 'cancelled':
-      return isMoving(job) ? 'Cancelling…' : `Removal cancelled. ${done}.`;
+      return isMoving(job) ? 'Cancelling…' : `${run} cancelled. ${done}.`;
     case 'finished':
-      return `Removal finished. ${done}.`;
+      return `${run} finished. ${done}.`;
   }
+}
+
+/** Records a removal at rest took its territories from: what "Put back" would send. */
+export function removedCount(job: BulkJobSummary): number {
+  if (job.direction !== 'remove' || isMoving(job) || job.status === 'running') return 0;
+  return job.progress.counts.removed + job.progress.counts.scheduled;
 }
 
 export interface JobViewProps {
@@ -142,10 +150,10 @@ export function JobView({
     setFollow((n) => n + 1);
   };
 
-  const retry = async () => {
+  const startFollowUp = async (request: 'retryFailed' | 'undo') => {
     if (busy) return;
     setBusy(true);
-    const result = await api.retryFailed(jobId);
+    const result = await api[request](jobId);
     setBusy(false);
     if (result.ok) onShowJob(result.value.jobId);
     else setError(result.error);
@@ -175,15 +183,18 @@ export function JobView({
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const failed = rows?.filter((row) => row.outcome && RETRYABLE_OUTCOMES.includes(row.outcome.kind)).length ?? 0;
   const moving = isMoving(job);
+  const removed = removedCount(job);
+  const run = RUN_NOUN[job.direction];
 
   return (
     <div class="bk-stack">
       <section class="bk-section" aria-labelledby="bk-run-heading">
         <h2 id="bk-run-heading">
-          Removal {moving && job.status === 'cancelled' ? 'cancelling' : STATUS_WORDS[job.status]}
+          {run} {moving && job.status === 'cancelled' ? 'cancelling' : STATUS_WORDS[job.status]}
         </h2>
+        {job.undoOf ? <p class="bk-muted">{UNDO_MESSAGES.undoOf}</p> : null}
         <p class="bk-muted">
-          {job.module} · removing {job.territoryIds.map(territoryName).join(', ')} ·{' '}
+          {job.module} · {RUN_VERB[job.direction]} {job.territoryIds.map(territoryName).join(', ')} ·{' '}
           {DATA_CENTRES[job.dataCentre].label} data centre{job.sandbox ? ', sandbox' : ''}
           {job.orgId ? ` · org ${job.orgId}` : ''}
         </p>
@@ -274,7 +285,12 @@ export function JobView({
             <button
               type="button"
               class="bk-button"
-              onClick={() => api.download(csvFileName(job.module, job.id), outcomesCsv(rows, territoryName))}
+              onClick={() =>
+                api.download(
+                  csvFileName(job.module, job.id, job.direction),
+                  outcomesCsv(rows, territoryName, job.direction),
+                )
+              }
             >
               Download CSV
             </button>
@@ -283,9 +299,19 @@ export function JobView({
                 type="button"
                 class="bk-button bk-primary"
                 aria-disabled={busy ? 'true' : undefined}
-                onClick={retry}
+                onClick={() => startFollowUp('retryFailed')}
               >
                 Retry the failed ones ({count(failed)})
+              </button>
+            ) : null}
+            {removed > 0 ? (
+              <button
+                type="button"
+                class="bk-button"
+                aria-disabled={busy ? 'true' : undefined}
+                onClick={() => startFollowUp('undo')}
+              >
+                {UNDO_MESSAGES.undoButton(count(removed))}
               </button>
             ) : null}
             {!moving && job.status !== 'paused' ? (
@@ -294,7 +320,12 @@ export function JobView({
               </button>
             ) : null}
           </div>
-          <OutcomeTable rows={rows} recordUrl={(id) => crmRecordUrl(job, job.module, id)} locale={locale} />
+          <OutcomeTable
+            rows={rows}
+            direction={job.direction}
+            recordUrl={(id) => crmRecordUrl(job, job.module, id)}
+            locale={locale}
+          />
         </section>
       ) : null}
     </div>

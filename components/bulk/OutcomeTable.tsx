@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { plural } from '@/utils/bulk/format';
-import { OUTCOME_KINDS, type OutcomeKind, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
+import { type BulkDirection, OUTCOME_KINDS, type OutcomeKind, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { OUTCOME_LABELS, outcomeSentence } from '@/utils/bulk/outcomes';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
 import { type WindowedColumn, WindowedTable } from './WindowedTable';
@@ -16,6 +16,8 @@ type Filter = 'all' | 'attention' | OutcomeKind | 'waiting';
 
 export interface OutcomeTableProps {
   rows: readonly BulkRecordRow[];
+  /** what the run did: the sentences of a put-back differ */
+  direction?: BulkDirection;
   /** the record in Zoho CRM, or null when its address cannot be made */
   recordUrl: (recordId: string) => string | null;
   locale?: string;
@@ -41,17 +43,17 @@ function countsOf(rows: readonly BulkRecordRow[]): Map<Filter, number> {
   return counts;
 }
 
-function detailsOf(row: BulkRecordRow): string {
+function detailsOf(row: BulkRecordRow, direction: BulkDirection): string {
   if (!row.outcome) return '';
   const code = row.outcome.kind === 'error' || row.outcome.kind === 'no-permission' ? ` Code: ${row.outcome.code}` : '';
-  return `${outcomeSentence(row.outcome)}${code}`;
+  return `${outcomeSentence(row.outcome, direction)}${code}`;
 }
 
 /**
  * Every record and what happened to it, filterable. Only the rows in view are rendered (a window
  * over the filtered list), so 100,000 records open and scroll like 20; the CSV has them all.
  */
-export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
+export function OutcomeTable({ rows, direction = 'remove', recordUrl, locale }: OutcomeTableProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
   const counts = useMemo(() => countsOf(rows), [rows]);
@@ -97,7 +99,7 @@ export function OutcomeTable({ rows, recordUrl, locale }: OutcomeTableProps) {
         renderRow={(index) => {
           const row = filtered[index] as BulkRecordRow;
           const url = recordUrl(row.id);
-          const details = detailsOf(row);
+          const details = detailsOf(row, direction);
           return (
             <tr
               key={row.id}

@@ -35,6 +35,7 @@ export interface BulkApi {
   resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;
   cancel(jobId: string): Promise<BulkResponseOf['bulk.cancel']>;
   retryFailed(jobId: string): Promise<BulkResponseOf['bulk.retryFailed']>;
+  undo(jobId: string): Promise<BulkResponseOf['bulk.undo']>;
   /** hands a file to the browser's downloads */
   download(fileName: string, text: string): void;
 }
@@ -79,6 +80,7 @@ export function createBulkApi(
     resume: (jobId) => send({ type: 'bulk.resume', jobId }),
     cancel: (jobId) => send({ type: 'bulk.cancel', jobId }),
     retryFailed: (jobId) => send({ type: 'bulk.retryFailed', jobId }),
+    undo: (jobId) => send({ type: 'bulk.undo', jobId }),
     download,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchItem } from '../bulk/runner';
+import type { BatchItem } from '../bulk/batch-answer';
 import type { ZohoClient, ZohoResponse } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { batchAnswerOf, batchAnswerOfThrown, bulkCallsOf } from './bulk-calls';
@@ -58,7 +58,7 @@ describe('bulkCallsOf', () => {
       status: 200,
       body: { data: [success(R1), success(R2), success(R3)] },
     }));
-    const answer = await bulkCallsOf(client, 'Accounts').removeBatch(items);
+    const answer = await bulkCallsOf(client, 'Accounts').sendBatch('remove_territories', items);
     expect(writes).toEqual([
       {
         path: '/Accounts/actions/remove_territories',
@@ -84,7 +84,7 @@ describe('bulkCallsOf', () => {
   it('a dropped connection or a time-out is a lost answer, not an error', async () => {
     for (const code of ['NETWORK_ERROR', 'TIMEOUT']) {
       const { client } = clientAnswering(() => Promise.reject(new ZohoApiError(code, { message: 'socket hang up' })));
-      expect(await bulkCallsOf(client, 'Accounts').removeBatch(items)).toEqual({
+      expect(await bulkCallsOf(client, 'Accounts').sendBatch('remove_territories', items)).toEqual({
         kind: 'lost',
         code,
         message: 'socket hang up',

@@ -1,20 +1,15 @@
-// The bulk runner's two Zoho calls over a real client: the many-record removal and the read of
-// records' territories. Zoho's answers become the runner's BatchAnswer (zoho-crm.md §1).
+// The bulk runner's two Zoho calls over a real client: the many-record removal or assignment and
+// the read of records' territories. Zoho's answers become the runner's BatchAnswer (zoho-crm.md §1).
 import * as v from 'valibot';
-import {
-  answerOfThrown,
-  type BatchAnswer,
-  type BatchItem,
-  type BulkRunnerDeps,
-  type RecordResult,
-} from '../bulk/runner';
+import { answerOfThrown, type BatchAnswer, type BatchItem, type RecordResult } from '../bulk/batch-answer';
+import type { BulkRunnerDeps } from '../bulk/run-context';
 import type { TerritoryModule } from '../crm-page';
 import type { ZohoClient, ZohoResponse } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { TopLevelErrorSchema } from '../zoho/schemas';
 import { getTerritoriesOfRecords } from '../zoho/territories';
 
-export type BulkCalls = Pick<BulkRunnerDeps, 'removeBatch' | 'readTerritories'>;
+export type BulkCalls = Pick<BulkRunnerDeps, 'sendBatch' | 'readTerritories'>;
 
 // Looser than ActionResponseSchema: an entry with a success code this client does not know is
 // still one record's answer, and the runner decides what it means.
@@ -36,12 +31,12 @@ function isWholeRequestStatus(status: number): boolean {
 
 export function bulkCallsOf(client: ZohoClient, module: TerritoryModule): BulkCalls {
   return {
-    async removeBatch(items) {
+    async sendBatch(action, items) {
       const body = {
         data: items.map((item) => ({ id: item.id, Territories: item.territoryIds.map((id) => ({ id })) })),
       };
       try {
-        return batchAnswerOf(await client.write(`/${module}/actions/remove_territories`, body), items);
+        return batchAnswerOf(await client.write(`/${module}/actions/${action}`, body), items);
       } catch (thrown) {
         return batchAnswerOfThrown(thrown);
       }

@@ -126,6 +126,8 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
         return deps.jobs.cancel(request.jobId);
       case 'bulk.retryFailed':
         return deps.jobs.retryFailed(request.jobId);
+      case 'bulk.undo':
+        return deps.jobs.undo(request.jobId);
     }
   }
 

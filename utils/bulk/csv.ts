@@ -1,8 +1,9 @@
 // CSV in (record ids from a file) and out (the outcome of every record), RFC 4180. Pure.
-import type { RecordOutcome } from './job';
+import type { BulkDirection, RecordOutcome } from './job';
 import { OUTCOME_LABELS, outcomeSentence } from './outcomes';
 import { collectIds, isZohoId, type ParsedIds } from './plan';
 import type { BulkRecordRow } from './progress';
+import { UNDO_MESSAGES } from './undo-messages';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -140,13 +141,17 @@ export const OUTCOME_CSV_HEADER = [
   'Details',
 ] as const;
 
-function detailsOf(outcome: RecordOutcome): string {
-  const sentence = outcomeSentence(outcome);
+function detailsOf(outcome: RecordOutcome, direction: BulkDirection): string {
+  const sentence = outcomeSentence(outcome, direction);
   return outcome.kind === 'error' && outcome.message ? `${sentence} Zoho: ${outcome.message}` : sentence;
 }
 
 /** One line per record: its name, what happened, Zoho's code, and the territories it was sent, by name. */
-export function outcomesCsv(rows: readonly BulkRecordRow[], territoryName: (id: string) => string): string {
+export function outcomesCsv(
+  rows: readonly BulkRecordRow[],
+  territoryName: (id: string) => string,
+  direction: BulkDirection = 'remove',
+): string {
   return toCsv([
     OUTCOME_CSV_HEADER,
     ...rows.map((row) => {
@@ -160,12 +165,13 @@ export function outcomesCsv(rows: readonly BulkRecordRow[], territoryName: (id: 
         code,
         jobId,
         row.territoryIds.map(territoryName).join('; '),
-        outcome ? detailsOf(outcome) : '',
+        outcome ? detailsOf(outcome, direction) : '',
       ];
     }),
   ]);
 }
 
-export function csvFileName(module: string, jobId: string): string {
-  return `territory-removal-${module.toLowerCase()}-${jobId}.csv`;
+export function csvFileName(module: string, jobId: string, direction: BulkDirection = 'remove'): string {
+  const prefix = direction === 'assign' ? UNDO_MESSAGES.csvPrefix : 'territory-removal';
+  return `${prefix}-${module.toLowerCase()}-${jobId}.csv`;
 }

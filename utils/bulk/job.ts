@@ -13,8 +13,12 @@ export const MAX_BATCH_SIZE = 100;
 export const MAX_CONCURRENCY = 10;
 export const BULK_DEFAULTS = { batchSize: 100, concurrency: 3 } as const;
 
+/** What a job does to each record's territories: remove them, or put back what a removal took. */
+export type BulkDirection = 'remove' | 'assign';
+
 export type OutcomeKind =
   | 'removed'
+  | 'restored'
   | 'scheduled'
   | 'not-assigned'
   | 'rule-assigned'
@@ -25,6 +29,7 @@ export type OutcomeKind =
 
 export const OUTCOME_KINDS: readonly OutcomeKind[] = [
   'removed',
+  'restored',
   'scheduled',
   'not-assigned',
   'rule-assigned',
@@ -39,7 +44,9 @@ export const RETRYABLE_OUTCOMES: readonly OutcomeKind[] = ['locked', 'no-permiss
 
 export type RecordOutcome =
   | { kind: 'removed' }
-  /** Zoho queued the removal; `jobId` is null when Zoho only said a job was already running. */
+  /** a put-back run assigned the territories again; `already`: the record held them (DUPLICATE_DATA) */
+  | { kind: 'restored'; already?: boolean }
+  /** Zoho queued the change; `jobId` is null when Zoho only said a job was already running. */
   | { kind: 'scheduled'; jobId: string | null }
   | { kind: 'not-assigned' }
   | { kind: 'rule-assigned' }
@@ -48,7 +55,11 @@ export type RecordOutcome =
   | { kind: 'error'; code: string; status?: number; message?: string }
   | { kind: 'cancelled' };
 
-/** How a batch is read before it is sent, and what a record that no longer holds its territories means. */
+/**
+ * A batch is read before it is sent; a record found as the job wants it (territories gone, or back
+ * for a put-back run) is settled as the operation says (operation.ts): `removed` — a send of ours
+ * did it; `not-assigned` — it was so already. The names are the removal's, kept as stored.
+ */
 export interface VerifyFirst {
   goneMeans: 'removed' | 'not-assigned';
 }
@@ -90,6 +101,7 @@ export interface BulkJob {
   sandbox: boolean;
   orgId: string | null;
   module: TerritoryModule;
+  direction: BulkDirection;
   territoryIds: string[];
   /** every record of the job, unique, in the order given */
   recordIds: string[];
@@ -106,7 +118,7 @@ export interface BulkJob {
   status: BulkJobStatus;
   /** why the job paused itself (signed out, Zoho's limits), null when the user paused it or it runs */
   pauseReason: ErrorInfo | null;
-  /** API calls made so far */
+  /** API calls made so far: `remove` counts the job's POSTs (assign_territories for a put-back run) */
   calls: { remove: number; read: number };
   createdAt: number;
   updatedAt: number;
@@ -116,6 +128,8 @@ export interface BulkJob {
   settledAtRunStart: number;
   /** the job whose failed records this one retries */
   retryOf: string | null;
+  /** the removal whose records this put-back run gives their territories back */
+  undoOf: string | null;
 }
 
 export interface BulkJobSpec {
@@ -134,6 +148,8 @@ export interface BulkJobSpec {
   concurrency?: number;
   now: number;
   retryOf?: string | null;
+  direction?: BulkDirection;
+  undoOf?: string | null;
 }
 
 export function clampBatchSize(size: number): number {
@@ -167,6 +183,7 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     sandbox: spec.sandbox,
     orgId: spec.orgId,
     module: spec.module,
+    direction: spec.direction ?? 'remove',
     territoryIds,
     recordIds,
     recordNames: namesInOrder(recordIds, spec.names),
@@ -185,6 +202,7 @@ export function createBulkJob(spec: BulkJobSpec): BulkJob {
     runStartedAt: null,
     settledAtRunStart: 0,
     retryOf: spec.retryOf ?? null,
+    undoOf: spec.undoOf ?? null,
   };
 }
 
@@ -215,12 +233,18 @@ export function failedRecordIds(job: BulkJob): string[] {
   });
 }
 
-/** A new job over the records of `job` that failed, sending each the territories it was to be sent. */
-export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob | null {
-  const recordIds = failedRecordIds(job);
+/**
+ * A new job over some records of `job`, in its org and module, sending each the territories it was
+ * to be sent (narrowed by a read too), with the same settings; null when there is none.
+ */
+function followUpJob(
+  job: BulkJob,
+  recordIds: string[],
+  spec: Pick<BulkJobSpec, 'id' | 'now' | 'retryOf' | 'direction' | 'undoOf'>,
+): BulkJob | null {
   if (recordIds.length === 0) return null;
-  const retry = createBulkJob({
-    id,
+  const followUp = createBulkJob({
+    ...spec,
     dataCentre: job.dataCentre,
     sandbox: job.sandbox,
     orgId: job.orgId,
@@ -230,14 +254,41 @@ export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob |
     names: namesOf(job, recordIds),
     batchSize: job.batchSize,
     concurrency: job.concurrency,
-    now,
-    retryOf: job.id,
   });
   for (const recordId of recordIds) {
     const narrowed = job.territoriesOf[recordId];
-    if (narrowed) retry.territoriesOf[recordId] = narrowed;
+    if (narrowed) followUp.territoriesOf[recordId] = narrowed;
   }
-  return retry;
+  return followUp;
+}
+
+/** A new job over the records of `job` that failed: the same change again. */
+export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob | null {
+  return followUpJob(job, failedRecordIds(job), {
+    id,
+    now,
+    retryOf: job.id,
+    direction: job.direction,
+    undoOf: job.undoOf,
+  });
+}
+
+/**
+ * The records a removal took its territories from: removed, or scheduled (Zoho's answer to the
+ * put-back tells whether that removal has completed). Never those not assigned, rule-assigned,
+ * refused, failed or cancelled.
+ */
+export function removedRecordIds(job: BulkJob): string[] {
+  if (job.direction !== 'remove') return [];
+  return job.recordIds.filter((id) => {
+    const kind = job.outcomes[id]?.kind;
+    return kind === 'removed' || kind === 'scheduled';
+  });
+}
+
+/** A put-back run: assigns each record what `job` removed from it. */
+export function createUndoJob(job: BulkJob, id: string, now: number): BulkJob | null {
+  return followUpJob(job, removedRecordIds(job), { id, now, direction: 'assign', undoOf: job.id });
 }
 
 export function isSettled(job: BulkJob, recordId: string): boolean {

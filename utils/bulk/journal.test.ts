@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkJob } from './job';
 import { assembleJob, baseOf, entryOf, headOf } from './journal';
-import { type BulkRunnerDeps, runBulkJob } from './runner';
-import { FakeOrg, JobStore, SAMPLE_T1, SAMPLE_T2, sampleJob, sampleRecordIds, simulatedDeps } from './simulation';
+import { FakeOrg, runStoppedAt, SAMPLE_T1, SAMPLE_T2, sampleJob, sampleRecordIds, savesOfRun } from './simulation';
 
 const T1 = SAMPLE_T1;
 const T2 = SAMPLE_T2;
@@ -85,44 +84,6 @@ describe('assembleJob', () => {
   });
 });
 
-const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
-
-/**
- * A worker that stops at its `crashAt`-th save: that save lands or not, and nothing after it
- * happens — no save, no call, no answer of a call already under way (which Zoho still processes).
- */
-function stoppingDeps(org: FakeOrg, store: JobStore, crashAt: number, lands: boolean) {
-  const base = simulatedDeps(org, store);
-  let saves = 0;
-  const state = { stopped: false };
-  const deps: BulkRunnerDeps = {
-    ...base,
-    save(job, changed) {
-      if (state.stopped) return never();
-      saves++;
-      if (saves < crashAt) return store.save(job, changed);
-      state.stopped = true;
-      if (lands) void store.save(job, changed);
-      return never();
-    },
-    async removeBatch(items) {
-      if (state.stopped) return never();
-      const answer = await org.removeBatch(items);
-      return state.stopped ? never() : answer;
-    },
-    async readTerritories(ids) {
-      if (state.stopped) return never();
-      const held = await org.readTerritories(ids);
-      return state.stopped ? never() : held;
-    },
-  };
-  return { deps, state };
-}
-
-async function ticks(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** 240 records in batches of 50, two at a time: one lost answer, a stricter Zoho, locked and narrowed records. */
 function crashScenario() {
   const ids = recordIds(240);
@@ -138,28 +99,12 @@ function crashScenario() {
 
 describe('journal recovery', () => {
   it('ends every record as what Zoho holds and sends none twice, whichever save the worker stopped at', async () => {
-    const uninterrupted = crashScenario();
-    const counted = new JobStore();
-    await counted.create(uninterrupted.planned);
-    await runBulkJob(uninterrupted.planned, simulatedDeps(uninterrupted.org, counted));
-    const saveCount = counted.saves.length - 1;
+    const saveCount = await savesOfRun(crashScenario);
     expect(saveCount).toBeGreaterThan(10);
 
     for (let crashAt = 1; crashAt <= saveCount; crashAt++) {
       for (const lands of [false, true]) {
-        const { ids, org, planned } = crashScenario();
-        const store = new JobStore();
-        await store.create(planned);
-        const { deps, state } = stoppingDeps(org, store, crashAt, lands);
-        void runBulkJob(planned, deps);
-        for (let i = 0; i < 200 && !state.stopped; i++) await ticks(1);
-        expect(state.stopped, `save ${crashAt}`).toBe(true);
-        await ticks(5);
-
-        const restarted = store.last();
-        if (!restarted) throw new Error(`save ${crashAt}: nothing to read back`);
-        const result = await runBulkJob(restarted, simulatedDeps(org, new JobStore()));
-        const where = `save ${crashAt}${lands ? ' (landed)' : ''}`;
+        const { ids, org, result, where } = await runStoppedAt(crashScenario, crashAt, lands);
         expect(result.status, where).toBe('finished');
         expect(result.batches, where).toEqual([]);
         expect(Object.keys(result.outcomes).sort(), where).toEqual([...ids].sort());

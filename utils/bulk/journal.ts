@@ -68,6 +68,7 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const RecordOutcomeSchema = v.variant('kind', [
   v.object({ kind: v.literal('removed') }),
+  v.object({ kind: v.literal('restored'), already: v.optional(v.boolean()) }),
   v.object({ kind: v.literal('scheduled'), jobId: v.nullable(v.string()) }),
   v.object({ kind: v.literal('not-assigned') }),
   v.object({ kind: v.literal('rule-assigned') }),
@@ -99,6 +100,8 @@ export const JobHeadSchema = v.object({
   sandbox: v.boolean(),
   orgId: v.nullable(Id),
   module: v.picklist(TERRITORY_MODULES),
+  // Heads written before put-back runs carry no direction: they were removals.
+  direction: v.optional(v.picklist(['remove', 'assign']), 'remove'),
   territoryIds: v.array(Id),
   batchSize: v.pipe(Count, v.minValue(1), v.maxValue(MAX_BATCH_SIZE)),
   concurrency: v.pipe(Count, v.minValue(1), v.maxValue(MAX_CONCURRENCY)),
@@ -112,6 +115,7 @@ export const JobHeadSchema = v.object({
   runStartedAt: v.nullable(v.number()),
   settledAtRunStart: Count,
   retryOf: v.nullable(v.string()),
+  undoOf: v.optional(v.nullable(v.string()), null),
 });
 
 export const JobBaseSchema = v.pipe(

@@ -27,7 +27,7 @@ function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClo
   let next = 0;
   const manager = createBulkJobManager({
     store,
-    callsFor: () => ({ removeBatch: org.removeBatch, readTerritories: org.readTerritories }),
+    callsFor: () => ({ sendBatch: org.sendBatch, readTerritories: org.readTerritories }),
     newJobId: () => `job-${++next}`,
     now: clock.now,
     sleep: clock.sleep,
@@ -233,6 +233,38 @@ describe('createBulkJobManager', () => {
       ['5003', 'removed'],
     ]);
     expect(await manager.retryFailed('job-2')).toEqual({ ok: false, error: { code: 'NOTHING_TO_RETRY' } });
+  });
+
+  it('puts back what a removal at rest took, as one new job per removal', async () => {
+    const { org, manager, clock } = setup();
+    seed(org, ids(6));
+    org.locked.add('5002');
+    org.records.get('5003')?.set(T1, 'automatically');
+    org.latencyMs = 100;
+    await manager.start({ ...spec(ids(6)), batchSize: 1, concurrency: 1 });
+    expect(await manager.undo('job-1')).toEqual({ ok: false, error: { code: 'RUN_STILL_MOVING' } });
+    await clock.run(manager.idle());
+    org.locked.clear();
+
+    const undo = await manager.undo('job-1');
+    expect(undo).toEqual({ ok: true, value: { jobId: 'job-2' } });
+    // Asked again (a reload, another tab): the same put-back, not a second one.
+    expect(await manager.undo('job-1')).toEqual({ ok: true, value: { jobId: 'job-2' } });
+    await clock.run(manager.idle());
+    const status = await manager.status('job-2', true);
+    expect(status.ok && [status.value.direction, status.value.undoOf]).toEqual(['assign', 'job-1']);
+    expect(
+      status.ok && status.value.records && decodeRows(status.value.records).map((row) => [row.id, row.outcome?.kind]),
+    ).toEqual([
+      ['5000', 'restored'],
+      ['5001', 'restored'],
+      ['5004', 'restored'],
+      ['5005', 'restored'],
+    ]);
+    expect(org.assignCalls.flat().map((item) => item.id)).toEqual(['5000', '5001', '5004', '5005']);
+    expect(org.holds('5002', T1)).toBe(true);
+    expect(await manager.undo('job-2')).toEqual({ ok: false, error: { code: 'NOTHING_TO_PUT_BACK' } });
+    expect(await manager.undo('nope')).toEqual({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
   });
 
   it('answers JOB_NOT_FOUND for a job it does not know', async () => {

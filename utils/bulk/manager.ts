@@ -1,4 +1,5 @@
-// The jobs of the background: start, follow, pause, resume, cancel, retry, and pick up every
+// The jobs of the background: start, follow, pause, resume, cancel, retry, put back what a removal
+// took, and pick up every
 // unfinished job after a service-worker or browser restart. Storage and Zoho calls are injected.
 //
 // One owner per job: every stored job is read once into memory, and start-up resume and every
@@ -6,16 +7,19 @@
 // very job the resumed run is working on, so the run sees it and nothing saves over it.
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
-import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal } from './job';
-import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
 import {
-  type BulkRunnerDeps,
-  cancelBulkJob,
-  pauseBulkJob,
-  type RetryPolicy,
-  resumeBulkJob,
-  runBulkJob,
-} from './runner';
+  type BulkBatch,
+  type BulkJob,
+  type BulkJobSpec,
+  createBulkJob,
+  createRetryJob,
+  createUndoJob,
+  isTerminal,
+} from './job';
+import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
+import type { BulkRunnerDeps, RetryPolicy } from './run-context';
+import { cancelBulkJob, pauseBulkJob, resumeBulkJob } from './run-control';
+import { runBulkJob } from './runner';
 
 export interface BulkJobStore {
   /** the stored job, or null when there is none this version reads */
@@ -32,7 +36,7 @@ export interface BulkJobStore {
 export interface BulkManagerDeps {
   store: BulkJobStore;
   /** Zoho calls bound to the job's data centre, org and module */
-  callsFor(job: BulkJob): Pick<BulkRunnerDeps, 'removeBatch' | 'readTerritories'>;
+  callsFor(job: BulkJob): Pick<BulkRunnerDeps, 'sendBatch' | 'readTerritories'>;
   newJobId(): string;
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -47,7 +51,7 @@ export interface BulkManagerDeps {
   keepFinished?: number;
 }
 
-export type BulkStartSpec = Omit<BulkJobSpec, 'id' | 'now' | 'retryOf'>;
+export type BulkStartSpec = Omit<BulkJobSpec, 'id' | 'now' | 'retryOf' | 'direction' | 'undoOf'>;
 
 const NOT_FOUND: ErrorInfo = { code: 'JOB_NOT_FOUND' };
 
@@ -71,6 +75,8 @@ export interface BulkJobManager {
   resume(jobId: string): Promise<BulkResponseOf['bulk.resume']>;
   cancel(jobId: string): Promise<BulkResponseOf['bulk.cancel']>;
   retryFailed(jobId: string): Promise<BulkResponseOf['bulk.retryFailed']>;
+  /** A put-back run of a removal at rest; the one already started when there is one. */
+  undo(jobId: string): Promise<BulkResponseOf['bulk.undo']>;
   /** At worker start: run every job that was running or cancelling when the worker stopped. */
   resumeInterrupted(): Promise<void>;
   /** Resolves when every run under way has ended (for tests and shutdown). */
@@ -205,6 +211,18 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       const retry = createRetryJob(job, deps.newJobId(), deps.now());
       if (!retry) return { ok: false, error: { code: 'NOTHING_TO_RETRY' } };
       return begin(retry);
+    },
+
+    async undo(jobId) {
+      const job = await get(jobId);
+      if (!job) return { ok: false, error: NOT_FOUND };
+      if (hasWork(job)) return { ok: false, error: { code: 'RUN_STILL_MOVING' } };
+      // One put-back per removal: a second request (another tab, a reload) shows the first.
+      const earlier = (await sortedJobs()).find((other) => other.undoOf === job.id && other.retryOf === null);
+      if (earlier) return { ok: true, value: { jobId: earlier.id } };
+      const undo = createUndoJob(job, deps.newJobId(), deps.now());
+      if (!undo) return { ok: false, error: { code: 'NOTHING_TO_PUT_BACK' } };
+      return begin(undo);
     },
 
     async resumeInterrupted() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerOfThrown } from './batch-answer';
 import { OUTCOME_KINDS, type RecordOutcome } from './job';
 import {
   batchLimitOf,
@@ -8,7 +9,6 @@ import {
   outcomeSentence,
   refersToTerritory,
 } from './outcomes';
-import { answerOfThrown } from './runner';
 
 describe('outcomeOfError', () => {
   it.each([

@@ -1,7 +1,8 @@
 // What a Zoho answer means for the records of a batch (zoho-crm.md §1). Pure.
 import type { ErrorInfo } from '../messaging';
 import { describeError } from '../zoho-errors';
-import type { OutcomeKind, RecordOutcome } from './job';
+import type { BulkDirection, OutcomeKind, RecordOutcome } from './job';
+import { UNDO_MESSAGES } from './undo-messages';
 
 export interface ZohoError {
   code: string;
@@ -38,7 +39,7 @@ export function outcomeOfError(error: ZohoError): RecordOutcome {
   return errorOutcome(error);
 }
 
-function errorOutcome(error: ZohoError): RecordOutcome {
+export function errorOutcome(error: ZohoError): RecordOutcome {
   const outcome: RecordOutcome = { kind: 'error', code: error.code };
   if (error.status !== undefined) outcome.status = error.status;
   if (error.message !== undefined && error.message !== error.code) outcome.message = error.message;
@@ -90,6 +91,7 @@ export function batchLimitOf(error: ZohoError): { limit: number | null } | null 
 
 export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
   removed: 'Removed',
+  restored: UNDO_MESSAGES.restoredLabel,
   scheduled: 'Scheduled by Zoho',
   'not-assigned': 'Was not assigned',
   'rule-assigned': 'Rule-assigned, skipped',
@@ -100,11 +102,14 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
 };
 
 /** One sentence on what happened to the record, for the table and the CSV. */
-export function outcomeSentence(outcome: RecordOutcome): string {
+export function outcomeSentence(outcome: RecordOutcome, direction: BulkDirection = 'remove'): string {
   switch (outcome.kind) {
     case 'removed':
       return 'The territories were removed.';
+    case 'restored':
+      return outcome.already ? UNDO_MESSAGES.alreadyBack : UNDO_MESSAGES.restored;
     case 'scheduled':
+      if (direction === 'assign' && outcome.jobId) return UNDO_MESSAGES.scheduled(outcome.jobId);
       return outcome.jobId
         ? `Zoho scheduled the removal (job ${outcome.jobId}); the record lists the territory until the job ends.`
         : 'Zoho is already running a territory change on this record; it lists the territory until that ends.';

@@ -48,6 +48,7 @@ export interface BulkJobSummary
     | 'sandbox'
     | 'orgId'
     | 'module'
+    | 'direction'
     | 'territoryIds'
     | 'status'
     | 'pauseReason'
@@ -56,6 +57,7 @@ export interface BulkJobSummary
     | 'createdAt'
     | 'finishedAt'
     | 'retryOf'
+    | 'undoOf'
   > {
   progress: BulkProgress;
 }
@@ -67,6 +69,7 @@ export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
     sandbox: job.sandbox,
     orgId: job.orgId,
     module: job.module,
+    direction: job.direction,
     territoryIds: [...job.territoryIds],
     status: job.status,
     pauseReason: job.pauseReason,
@@ -76,6 +79,7 @@ export function jobSummary(job: BulkJob, now: number): BulkJobSummary {
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
     retryOf: job.retryOf,
+    undoOf: job.undoOf,
   };
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkJob } from './job';
 import { bulkProgress } from './progress';
-import { cancelBulkJob, DEFAULT_RETRY_POLICY, pauseBulkJob, resumeBulkJob, runBulkJob } from './runner';
+import { DEFAULT_RETRY_POLICY } from './run-context';
+import { cancelBulkJob, pauseBulkJob, resumeBulkJob } from './run-control';
+import { runBulkJob } from './runner';
 import {
   type Assignment,
   FakeOrg,
@@ -55,11 +57,11 @@ describe('runBulkJob', () => {
     const deps = simulatedDeps(org, store);
     const result = await runBulkJob(job(ids), {
       ...deps,
-      removeBatch: (items) => {
+      sendBatch: (action, items) => {
         const saved = store.last();
         const first = items[0]?.id;
         sendingAtCall.push(saved?.batches.some((b) => b.status === 'sending' && b.recordIds[0] === first) ?? false);
-        return org.removeBatch(items);
+        return org.sendBatch(action, items);
       },
     });
 
@@ -83,11 +85,11 @@ describe('runBulkJob', () => {
     await clock.run(
       runBulkJob(job(ids, { batchSize: 50, concurrency: 3 }), {
         ...deps,
-        removeBatch: async (items) => {
+        sendBatch: async (action, items) => {
           inFlight++;
           most = Math.max(most, inFlight);
           try {
-            return await org.removeBatch(items);
+            return await org.sendBatch(action, items);
           } finally {
             inFlight--;
           }
@@ -142,9 +144,9 @@ describe('runBulkJob', () => {
     await clock.run(
       runBulkJob(job(ids, { batchSize: 10, concurrency: 2 }), {
         ...deps,
-        removeBatch: (items) => {
+        sendBatch: (action, items) => {
           sentAt.push(clock.now());
-          return org.removeBatch(items);
+          return org.sendBatch(action, items);
         },
       }),
     );
@@ -323,10 +325,10 @@ describe('runBulkJob', () => {
     const first = simulatedDeps(org, store);
     void runBulkJob(job(ids, { concurrency: 1 }), {
       ...first,
-      removeBatch: (items) => {
+      sendBatch: (action, items) => {
         if (died) return new Promise(() => undefined);
         if (org.removeCalls.length === 1) died = true;
-        return org.removeBatch(items);
+        return org.sendBatch(action, items);
       },
     });
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -438,7 +440,7 @@ describe('runBulkJob', () => {
     const deps = simulatedDeps(org, new JobStore());
     const result = await runBulkJob(job(ids, { concurrency: 1 }), {
       ...deps,
-      removeBatch: async (items) => refuse(items) ?? org.removeBatch(items),
+      sendBatch: async (action, items) => refuse(items) ?? org.sendBatch(action, items),
     });
     // 4 and 2 refused; 2, 1 and 1 reach the org
     expect(result.calls.remove).toBe(5);
@@ -481,9 +483,9 @@ describe('runBulkJob', () => {
     const deps = simulatedDeps(org, new JobStore());
     const result = await runBulkJob(running, {
       ...deps,
-      removeBatch: (items) => {
+      sendBatch: (action, items) => {
         if (org.removeCalls.length === 1) cancelBulkJob(running);
-        return org.removeBatch(items);
+        return org.sendBatch(action, items);
       },
     });
     expect(org.removeCalls).toHaveLength(2);
@@ -514,9 +516,9 @@ describe('runBulkJob', () => {
     const deps = simulatedDeps(org, new JobStore());
     const paused = await runBulkJob(running, {
       ...deps,
-      removeBatch: (items) => {
+      sendBatch: (action, items) => {
         pauseBulkJob(running);
-        return org.removeBatch(items);
+        return org.sendBatch(action, items);
       },
     });
     expect(paused.status).toBe('paused');

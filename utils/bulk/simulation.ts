@@ -1,8 +1,13 @@
-// A virtual clock and an in-memory Zoho org that answers like remove_territories (zoho-crm.md §1),
-// for the engine's tests and for measuring runs without waiting in real time. Never bundled.
+// A virtual clock and an in-memory Zoho org that answers like remove_territories and
+// assign_territories (zoho-crm.md §1, §3), for the engine's tests and for measuring runs without
+// waiting in real time. Never bundled.
+
+import type { BatchAnswer, BatchItem, RecordResult } from './batch-answer';
 import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob } from './job';
 import { assembleJob, baseOf, entryOf, headOf } from './journal';
-import type { BatchAnswer, BatchItem, BulkRunnerDeps, RecordResult } from './runner';
+import type { TerritoryAction } from './operation';
+import type { BulkRunnerDeps } from './run-context';
+import { runBulkJob } from './runner';
 
 /** Time that passes only when everything else waits: `sleep`s resolve in order of their end. */
 export class VirtualClock {
@@ -53,7 +58,7 @@ export type CallScript =
   /** processes the batch and never answers: the worker died */
   | { kind: 'hang' };
 
-/** One org's records and their territories, changed by remove calls like Zoho would. */
+/** One org's records and their territories, changed by remove and assign calls like Zoho would. */
 export class FakeOrg {
   readonly records = new Map<string, Map<string, Assignment>>();
   readonly locked = new Set<string>();
@@ -61,11 +66,17 @@ export class FakeOrg {
   readonly scheduling = new Set<string>();
   /** every remove call, as sent */
   readonly removeCalls: BatchItem[][] = [];
+  /** every assign call, as sent */
+  readonly assignCalls: BatchItem[][] = [];
   readonly readCalls: string[][] = [];
   /** how often Zoho removed something from each record */
   readonly processed = new Map<string, number>();
-  /** records sent again after Zoho had already removed what they were sent */
+  /** how often Zoho assigned something to each record */
+  readonly assigned = new Map<string, number>();
+  /** records sent again after Zoho had already removed (or assigned) what they were sent */
   readonly doubled = new Set<string>();
+  /** most territories a record holds (a Deal one, other records ten) */
+  territoryLimit = 10;
   /** records per call Zoho accepts */
   maxPerCall = 100;
   latencyMs = 0;
@@ -78,9 +89,17 @@ export class FakeOrg {
     this.records.set(recordId, new Map(Object.entries(territories)));
   }
 
-  /** The n-th remove call (0-based) does `script` instead. */
+  /** The n-th remove call (0-based; of assign calls once `scriptAssign`) does `script` instead. */
   script(call: number, script: CallScript): void {
     this.scripts.set(call, script);
+  }
+
+  private scriptedAction: TerritoryAction = 'remove_territories';
+
+  /** `script` applies to assign calls from now on. */
+  scriptAssign(): void {
+    this.scriptedAction = 'assign_territories';
+    this.scripts.clear();
   }
 
   failRead(call: number, error: Error): void {
@@ -99,29 +118,33 @@ export class FakeOrg {
     if (this.clock && this.latencyMs > 0) await this.clock.sleep(this.latencyMs);
   }
 
-  removeBatch = async (items: BatchItem[]): Promise<BatchAnswer> => {
-    const call = this.removeCalls.length;
-    this.removeCalls.push(items.map((item) => ({ id: item.id, territoryIds: [...item.territoryIds] })));
+  removeBatch = (items: BatchItem[]): Promise<BatchAnswer> => this.sendBatch('remove_territories', items);
+
+  sendBatch = async (action: TerritoryAction, items: BatchItem[]): Promise<BatchAnswer> => {
+    const calls = action === 'remove_territories' ? this.removeCalls : this.assignCalls;
+    const call = calls.length;
+    calls.push(items.map((item) => ({ id: item.id, territoryIds: [...item.territoryIds] })));
     await this.latency();
-    const script = this.scripts.get(call);
+    const script = action === this.scriptedAction ? this.scripts.get(call) : undefined;
+    const apply = (item: BatchItem) => (action === 'remove_territories' ? this.remove(item) : this.assign(item));
     if (script?.kind === 'answer') return script.answer;
     if (script?.kind === 'lose') {
       const processed = items.slice(0, script.processed ?? items.length);
       if (script.processAfterMs !== undefined && this.clock) {
         void this.clock.sleep(script.processAfterMs).then(() => {
-          for (const item of processed) this.apply(item);
+          for (const item of processed) apply(item);
         });
-      } else for (const item of processed) this.apply(item);
+      } else for (const item of processed) apply(item);
       throw Object.assign(new Error('fetch failed'), { code: 'NETWORK_ERROR' });
     }
     if (script?.kind === 'hang') {
-      for (const item of items) this.apply(item);
+      for (const item of items) apply(item);
       return new Promise(() => undefined);
     }
     if (items.length > this.maxPerCall) {
       return { kind: 'error', code: 'LIMIT_EXCEEDED', status: 400, details: { limit: this.maxPerCall } };
     }
-    return { kind: 'records', results: items.map((item) => this.apply(item)) };
+    return { kind: 'records', results: items.map(apply) };
   };
 
   readTerritories = async (recordIds: string[]): Promise<Map<string, string[]>> => {
@@ -139,7 +162,7 @@ export class FakeOrg {
   };
 
   /** Zoho's per-record checks, then the removal. */
-  private apply(item: BatchItem): RecordResult {
+  private remove(item: BatchItem): RecordResult {
     const territories = this.records.get(item.id);
     if (!territories) {
       return error(item.id, 'INVALID_DATA', { api_name: 'id', json_path: '$.data[0].id' });
@@ -156,6 +179,33 @@ export class FakeOrg {
       return { id: item.id, status: 'success', code: 'SCHEDULED', jobId: `9${item.id}` };
     }
     for (const t of item.territoryIds) territories.delete(t);
+    return { id: item.id, status: 'success', code: 'SUCCESS' };
+  }
+
+  /** Zoho's per-record checks for an assignment (zoho-crm.md §3), then the assignment. */
+  private assign(item: BatchItem): RecordResult {
+    const territories = this.records.get(item.id);
+    if (!territories) {
+      return error(item.id, 'INVALID_DATA', { api_name: 'id', json_path: '$.data[0].id' });
+    }
+    if (this.locked.has(item.id)) return error(item.id, 'RECORD_LOCKED');
+    const present = item.territoryIds.findIndex((t) => territories.has(t));
+    if (present >= 0) {
+      if (this.assigned.has(item.id)) this.doubled.add(item.id);
+      return error(item.id, 'DUPLICATE_DATA', { api_name: 'id', json_path: `$.data[0].Territories[${present}].id` });
+    }
+    if (territories.size + item.territoryIds.length > this.territoryLimit) {
+      return error(item.id, 'LIMIT_EXCEEDED', {
+        api_name: 'Territories',
+        json_path: '$.data[0].Territories',
+        limit: this.territoryLimit,
+      });
+    }
+    this.assigned.set(item.id, (this.assigned.get(item.id) ?? 0) + 1);
+    if (this.scheduling.has(item.id)) {
+      return { id: item.id, status: 'success', code: 'SCHEDULED', jobId: `8${item.id}` };
+    }
+    for (const t of item.territoryIds) territories.set(t, 'manually');
     return { id: item.id, status: 'success', code: 'SUCCESS' };
   }
 }
@@ -222,7 +272,7 @@ export function simulatedDeps(
   const sleeps: number[] = [];
   let instant = 0;
   return {
-    removeBatch: org.removeBatch,
+    sendBatch: org.sendBatch,
     readTerritories: org.readTerritories,
     save: store.save,
     sleep: (ms) => {
@@ -235,6 +285,77 @@ export function simulatedDeps(
     random,
     sleeps,
   };
+}
+
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+/**
+ * Runner dependencies of a worker that stops at its `crashAt`-th save: that save lands or not, and nothing after it
+ * happens — no save, no call, no answer of a call already under way (which Zoho still processes).
+ */
+export function stoppingDeps(org: FakeOrg, store: JobStore, crashAt: number, lands: boolean) {
+  const base = simulatedDeps(org, store);
+  let saves = 0;
+  const state = { stopped: false };
+  const deps: BulkRunnerDeps = {
+    ...base,
+    save(job, changed) {
+      if (state.stopped) return never();
+      saves++;
+      if (saves < crashAt) return store.save(job, changed);
+      state.stopped = true;
+      if (lands) void store.save(job, changed);
+      return never();
+    },
+    async sendBatch(action, items) {
+      if (state.stopped) return never();
+      const answer = await org.sendBatch(action, items);
+      return state.stopped ? never() : answer;
+    },
+    async readTerritories(ids) {
+      if (state.stopped) return never();
+      const held = await org.readTerritories(ids);
+      return state.stopped ? never() : held;
+    },
+  };
+  return { deps, state };
+}
+
+export async function ticks(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface CrashScenario {
+  ids: string[];
+  org: FakeOrg;
+  planned: BulkJob;
+}
+
+/** How many saves an uninterrupted run of the scenario's job makes. */
+export async function savesOfRun(scenario: () => CrashScenario): Promise<number> {
+  const { org, planned } = scenario();
+  const store = new JobStore();
+  await store.create(planned);
+  await runBulkJob(planned, simulatedDeps(org, store));
+  return store.saves.length - 1;
+}
+
+/**
+ * The scenario's job run by a worker that stops at its `crashAt`-th save (which lands or not), then
+ * by a restarted worker, from what the journal holds, to its end.
+ */
+export async function runStoppedAt(scenario: () => CrashScenario, crashAt: number, lands: boolean) {
+  const { ids, org, planned } = scenario();
+  const store = new JobStore();
+  await store.create(planned);
+  const { deps, state } = stoppingDeps(org, store, crashAt, lands);
+  void runBulkJob(planned, deps);
+  for (let i = 0; i < 200 && !state.stopped; i++) await ticks(1);
+  await ticks(5);
+  const restarted = store.last();
+  if (!state.stopped || !restarted) throw new Error(`save ${crashAt}: the worker did not stop there`);
+  const result = await runBulkJob(restarted, simulatedDeps(org, new JobStore()));
+  return { ids, org, restarted, result, where: `save ${crashAt}${lands ? ' (landed)' : ''}` };
 }
 
 /** Two territory ids of an org, for the engine's tests. */
