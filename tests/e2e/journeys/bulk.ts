@@ -12,7 +12,7 @@ import { CHROMIUM_ONLY, expect, type Journey, pages, signInFromPanel } from './c
 const REMOVE_PATH = '/crm/v8/Accounts/actions/remove_territories';
 const ACCEPTED = new Set([200, 202, 207]);
 
-function bulkPageUrl(browser: ExtensionBrowser, link: Partial<Omit<BulkLink, 'invalidIds'>>): string {
+export function bulkPageUrl(browser: ExtensionBrowser, link: Partial<Omit<BulkLink, 'invalidIds'>>): string {
   return `${browser.extensionOrigin}/bulk.html${bulkLinkHash(link)}`;
 }
 
@@ -31,7 +31,7 @@ async function pageText(tab: BrowserTab): Promise<string> {
   return text.replace(/\s+/g, ' ').replace(/(\d)[,.\u00a0\u202f ](?=\d{3}\b)/g, '$1');
 }
 
-async function waitForPageText(tab: BrowserTab, text: string, timeoutMs = 15_000): Promise<string> {
+export async function waitForPageText(tab: BrowserTab, text: string, timeoutMs = 15_000): Promise<string> {
   let last = '';
   try {
     return await waitFor(

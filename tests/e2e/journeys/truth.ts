@@ -6,11 +6,13 @@ import type { ControlClient } from '../../../sandbox/control-client';
 import type { FaultSpec } from '../../../sandbox/faults';
 import type { RequestLogEntry } from '../../../sandbox/request-log';
 import { bulkAccountId, MARKUP_TERRITORY_NAME, ORGS, RECORDS, TERRITORIES } from '../../../sandbox/scenarios/default';
+import type { BulkRecordRow } from '../../../utils/bulk/progress';
 import { decodeRows } from '../../../utils/bulk/progress';
 import type { BulkJobView, BulkRequest, BulkResponseOf } from '../../../utils/bulk-protocol';
 import { REQUEST_TIMEOUT_MS } from '../../../utils/zoho/request-timing';
 import type { BrowserTab } from '../harness/driver';
 import { waitFor } from '../harness/wait';
+import { bulkPageUrl, waitForPageText } from './bulk';
 import {
   BOTH,
   CHROMIUM_ONLY,
@@ -28,6 +30,7 @@ import {
 } from './context';
 
 const REMOVE_PATH = '/crm/v8/Accounts/actions/remove_territories';
+const ASSIGN_PATH = '/crm/v8/Accounts/actions/assign_territories';
 /** Zoho processed the request: it answered 2xx, whether or not the answer reached the extension. */
 const PROCESSED = new Set([200, 202, 207]);
 /** The extension reads back a lost answer 20 s after the POST; a 30 s answer comes after that. */
@@ -81,16 +84,16 @@ function settledJob(tab: BrowserTab, jobId: string, timeoutMs = 60_000): Promise
   );
 }
 
-async function removePosts(control: ControlClient): Promise<RequestLogEntry[]> {
-  return (await control.log({ kind: 'api', path: REMOVE_PATH })).filter((entry) => entry.method === 'POST');
+async function removePosts(control: ControlClient, path = REMOVE_PATH): Promise<RequestLogEntry[]> {
+  return (await control.log({ kind: 'api', path })).filter((entry) => entry.method === 'POST');
 }
 
-/** The remove POSTs once Zoho has answered each (late answers included). */
-function settledRemovePosts(control: ControlClient): Promise<RequestLogEntry[]> {
+/** The remove (or assign) POSTs once Zoho has answered each (late answers included). */
+function settledRemovePosts(control: ControlClient, path = REMOVE_PATH): Promise<RequestLogEntry[]> {
   return waitFor(
-    'every remove POST to be answered',
+    'every POST to be answered',
     async () => {
-      const posts = await removePosts(control);
+      const posts = await removePosts(control, path);
       return posts.every((post) => post.status !== null || post.fault === 'drop') ? posts : null;
     },
     { timeoutMs: LATE_MS + 5_000, intervalMs: 250 },
@@ -345,9 +348,91 @@ const keepsGoingWithoutAPage: Journey = {
   },
 };
 
+/** Whether each record holds Key Accounts, and how: 'manually', 'automatically' or 'no'. */
+async function keyAccountsHeld(control: ControlClient, recordIds: readonly string[]): Promise<Map<string, string>> {
+  const held = new Map<string, string>();
+  for (let start = 0; start < recordIds.length; start += 10) {
+    const states = await Promise.all(
+      recordIds.slice(start, start + 10).map((id) => control.record(ORGS.euMain, 'Accounts', id)),
+    );
+    for (const state of states) {
+      held.set(state.id, state.territories.find((t) => t.id === TERRITORIES.keyAccounts)?.assigned ?? 'no');
+    }
+  }
+  return held;
+}
+
+const putBackARun: Journey = {
+  name: 'bulk: "Put back what this run removed" assigns Key Accounts again to exactly the records the run removed it from, through a dropped answer and a worker stop, none twice',
+  // Firefox's WebDriver BiDi does not open extension pages in a tab (like every bulk journey).
+  browsers: CHROMIUM_ONLY,
+  async run(context) {
+    const { browser, tab, control } = context;
+    const stop = await signedInOnOptionsPage(context);
+    const bulk = Array.from({ length: 240 }, (_, i) => bulkAccountId(i + 1));
+    const ruleHeld = bulk.slice(10, 15);
+    const locked = bulk.slice(20, 25);
+    for (const id of ruleHeld) {
+      await control.setAssignment(ORGS.euMain, 'Accounts', id, TERRITORIES.keyAccounts, 'automatically');
+    }
+    for (const id of locked) await control.setLocked(ORGS.euMain, 'Accounts', id, true);
+    // Two accounts that do not hold Key Accounts: Zoho refuses their removal as INVALID_DATA.
+    const recordIds = [...bulk, RECORDS.plainAccount, RECORDS.alpineAccount];
+    const before = await keyAccountsHeld(control, recordIds);
+
+    const removal = await startJob(tab, recordIds, 10);
+    const removed = await settledJob(tab, removal);
+    expect(removed.progress.counts).toMatchObject({ removed: 230, 'rule-assigned': 5, locked: 5, 'not-assigned': 2 });
+    const removedIds = (removed.records ? decodeRows(removed.records) : [])
+      .filter((row: BulkRecordRow) => row.outcome?.kind === 'removed')
+      .map((row) => row.id);
+    expect(removedIds).toHaveLength(230);
+    // Unlocked now: a put-back that reached them would change them.
+    for (const id of locked) await control.setLocked(ORGS.euMain, 'Accounts', id, false);
+
+    // The first assign POST is processed, then its connection dropped; the others answer after 400 ms.
+    await control.clearLog();
+    await control.addFault({ kind: 'drop-after-processing', method: 'POST', path: ASSIGN_PATH });
+    await control.addFault({ kind: 'latency', method: 'POST', path: ASSIGN_PATH, latencyMs: 400, times: 1_000 });
+    await tab.goto(bulkPageUrl(browser, { jobId: removal }));
+    await waitForPageText(tab, 'Removal finished');
+    await tab.clickPageButton('Put back what this run removed (230)');
+    await waitFor(
+      'a few assign POSTs answered',
+      async () => (await removePosts(control, ASSIGN_PATH)).filter((post) => post.status !== null).length >= 6,
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
+    await stop();
+    const atStop = (await removePosts(control, ASSIGN_PATH)).length;
+
+    // The page's next poll wakes the worker; the dropped batch is read back once its wait is over.
+    const shown = await waitForPageText(tab, 'Undo finished', 60_000);
+    expect(shown).toContain('230 of 230 records done');
+    expect(shown).toMatch(/Put back: 230\b/);
+    const jobs = await ask(tab, { type: 'bulk.jobs' });
+    const undo = jobs.ok ? jobs.value.find((job) => job.undoOf === removal) : undefined;
+    expect(undo?.direction).toBe('assign');
+    expect(undo?.progress.counts.restored).toBe(230);
+
+    const after = await keyAccountsHeld(control, recordIds);
+    for (const id of recordIds) {
+      expect(`${id} ${after.get(id)}`).toBe(`${id} ${removedIds.includes(id) ? 'manually' : before.get(id)}`);
+    }
+    const posts = await settledRemovePosts(control, ASSIGN_PATH);
+    expect(posts.some((post) => post.fault === 'drop-after-processing' && PROCESSED.has(post.status ?? 0))).toBe(true);
+    expect(posts.length).toBeGreaterThan(atStop);
+    const sent = posts.flatMap(idsIn);
+    expect(sent.filter((id) => !removedIds.includes(id))).toEqual([]);
+    const processed = posts.filter((post) => PROCESSED.has(post.status ?? 0)).flatMap(idsIn);
+    expect(processed.length).toBe(new Set(processed).size);
+    expect([...processed].sort()).toEqual([...removedIds].sort());
+  },
+};
+
 export const TRUTH_JOURNEYS: Journey[] = [
   lostPanelAnswers,
   wakingPauseAndCancel,
   lostBulkAnswers,
   keepsGoingWithoutAPage,
+  putBackARun,
 ];
