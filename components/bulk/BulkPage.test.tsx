@@ -280,6 +280,12 @@ describe('BulkPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     const [fileName, csv] = api.download.mock.calls[0] ?? [];
     expect(fileName).toBe('territory-put-back-accounts-job-3.csv');
+    const earlier = await screen.findByRole('region', { name: 'Earlier runs' });
+    expect(
+      within(earlier)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Undo, Accounts: 1 of 1 records, finished', 'Accounts: 4 of 4 records, finished']);
     expect(parseCsv(csv ?? '').map((row) => [row[0], row[2], row[6]])).toEqual([
       ['Record Id', 'Outcome', 'Details'],
       [R[0], 'Put back', 'The territories were put back.'],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BulkJobSummary } from '@/utils/bulk/progress';
+import { UNDO_MESSAGES } from '@/utils/bulk/undo-messages';
 import type { BulkApi } from './bulk-api';
 
 export interface RecentJobsProps {
@@ -35,6 +36,7 @@ export function RecentJobs({ api, currentJobId, onOpen, locale }: RecentJobsProp
         {others.map((job) => (
           <li key={job.id}>
             <button type="button" class="bk-link" onClick={() => onOpen(job.id)}>
+              {job.direction === 'assign' ? `${UNDO_MESSAGES.runNoun}, ` : ''}
               {job.module}: {count(job.progress.settled)} of {count(job.progress.total)} records, {job.status}
             </button>{' '}
             <span class="bk-muted">{when(job.createdAt)}</span>

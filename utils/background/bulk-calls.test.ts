@@ -81,6 +81,50 @@ describe('bulkCallsOf', () => {
     });
   });
 
+  it('puts back with the same body at the assign URL; DUPLICATE_DATA and LIMIT_EXCEEDED are per-record answers', async () => {
+    const refused = (code: string, message: string, details: Record<string, unknown>) => ({
+      code,
+      details,
+      message,
+      status: 'error',
+    });
+    const { client, writes } = clientAnswering(async () => ({
+      status: 207,
+      body: {
+        data: [
+          success(R1),
+          refused('DUPLICATE_DATA', 'Given Territory id already exists for that record', {
+            api_name: 'id',
+            json_path: '$.data[1].Territories[0].id',
+            id: T1,
+          }),
+          refused('LIMIT_EXCEEDED', 'Maximum limit of territories for that record exceeds', {
+            api_name: 'Territories',
+            json_path: '$.data[2].Territories',
+            limit: 1,
+          }),
+        ],
+      },
+    }));
+    const answer = await bulkCallsOf(client, 'Deals').sendBatch('assign_territories', items);
+    expect(writes.map((write) => write.path)).toEqual(['/Deals/actions/assign_territories']);
+    expect(writes[0]?.body).toEqual({
+      data: [
+        { id: R1, Territories: [{ id: T1 }, { id: T2 }] },
+        { id: R2, Territories: [{ id: T1 }] },
+        { id: R3, Territories: [{ id: T1 }] },
+      ],
+    });
+    expect(answer).toMatchObject({
+      kind: 'records',
+      results: [
+        { id: R1, status: 'success', code: 'SUCCESS' },
+        { id: R2, status: 'error', code: 'DUPLICATE_DATA' },
+        { id: R3, status: 'error', code: 'LIMIT_EXCEEDED', details: { limit: 1 } },
+      ],
+    });
+  });
+
   it('a dropped connection or a time-out is a lost answer, not an error', async () => {
     for (const code of ['NETWORK_ERROR', 'TIMEOUT']) {
       const { client } = clientAnswering(() => Promise.reject(new ZohoApiError(code, { message: 'socket hang up' })));

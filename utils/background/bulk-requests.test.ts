@@ -90,6 +90,7 @@ function recordingManager() {
     resume: record('resume'),
     cancel: record('cancel'),
     retryFailed: record('retryFailed'),
+    undo: record('undo'),
     resumeInterrupted: async () => undefined,
     idle: async () => undefined,
   } as unknown as BulkJobManager;
@@ -204,6 +205,7 @@ describe('createBulkRequestHandler', () => {
     await handle({ type: 'bulk.resume', jobId: 'job-1' }, bulkPage);
     await handle({ type: 'bulk.cancel', jobId: 'job-1' }, bulkPage);
     await handle({ type: 'bulk.retryFailed', jobId: 'job-1' }, bulkPage);
+    await handle({ type: 'bulk.undo', jobId: 'job-1' }, bulkPage);
     expect(jobs.calls).toEqual([
       [
         'start',
@@ -225,6 +227,7 @@ describe('createBulkRequestHandler', () => {
       ['resume', 'job-1'],
       ['cancel', 'job-1'],
       ['retryFailed', 'job-1'],
+      ['undo', 'job-1'],
     ]);
   });
 
