@@ -487,6 +487,29 @@ describe('JobView', () => {
     await waitFor(() => expect(api.cancel).toHaveBeenCalledWith('job-7'));
   });
 
+  it('offers to put back what a paused run removed, never while it runs nor for a put-back run', async () => {
+    const api = scripted([summary(jobWith(3, 'paused'))], {
+      undo: vi.fn(async () => ({ ok: true as const, value: { jobId: 'job-8' } })),
+    });
+    const onJobShown = renderPage(api, link('#job=job-7'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Put back what this run removed (3)' }));
+    await waitFor(() => expect(onJobShown).toHaveBeenCalledWith('job-8'));
+    expect(api.undo).toHaveBeenCalledWith('job-7');
+    cleanup();
+
+    renderPage(scripted([summary(jobWith(3))]), link('#job=job-7'));
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(screen.queryByRole('button', { name: /Put back/ })).toBeNull();
+    cleanup();
+
+    const undo = jobWith(3, 'finished');
+    undo.direction = 'assign';
+    renderPage(scripted([summary(undo)]), link('#job=job-7'));
+    await screen.findByRole('heading', { name: 'Undo finished' });
+    await screen.findByRole('button', { name: 'Download CSV' });
+    expect(screen.queryByRole('button', { name: /Put back/ })).toBeNull();
+  });
+
   it('says so when the job is unknown', async () => {
     const api = fakeApi(new FakeOrg());
     renderPage(api, link('#job=gone'));
