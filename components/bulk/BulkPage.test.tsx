@@ -7,7 +7,7 @@ import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkJobManager } from '@/utils/bulk/manager';
 import { previewOf } from '@/utils/bulk/plan';
-import { type BulkJobSummary, encodeRows, jobSummary } from '@/utils/bulk/progress';
+import { type BulkJobSummary, encodeRows, jobRows, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
@@ -488,7 +488,17 @@ describe('JobView', () => {
   });
 
   it('offers to put back what a paused run removed, never while it runs nor for a put-back run', async () => {
-    const api = scripted([summary(jobWith(3, 'paused'))], {
+    /** The job as the background hands it over, every record with it when it is at rest. */
+    const serving = (job: BulkJob) =>
+      vi.fn<BulkApi['status']>(async () => ({
+        ok: true,
+        value: { ...summary(job), ...(isMoving(summary(job)) ? {} : { records: encodeRows(jobRows(job)) }) },
+      }));
+    const paused = jobWith(4, 'paused');
+    // Zoho only said a change was already running on this one: not necessarily this run's.
+    paused.outcomes[paused.recordIds[3] as string] = { kind: 'scheduled', jobId: null };
+    const api = fakeApi(new FakeOrg(), {
+      status: serving(paused),
       undo: vi.fn(async () => ({ ok: true as const, value: { jobId: 'job-8' } })),
     });
     const onJobShown = renderPage(api, link('#job=job-7'));
@@ -497,14 +507,14 @@ describe('JobView', () => {
     expect(api.undo).toHaveBeenCalledWith('job-7');
     cleanup();
 
-    renderPage(scripted([summary(jobWith(3))]), link('#job=job-7'));
+    renderPage(fakeApi(new FakeOrg(), { status: serving(jobWith(3)) }), link('#job=job-7'));
     await screen.findByRole('button', { name: 'Pause' });
     expect(screen.queryByRole('button', { name: /Put back/ })).toBeNull();
     cleanup();
 
     const undo = jobWith(3, 'finished');
     undo.direction = 'assign';
-    renderPage(scripted([summary(undo)]), link('#job=job-7'));
+    renderPage(fakeApi(new FakeOrg(), { status: serving(undo) }), link('#job=job-7'));
     await screen.findByRole('heading', { name: 'Undo finished' });
     await screen.findByRole('button', { name: 'Download CSV' });
     expect(screen.queryByRole('button', { name: /Put back/ })).toBeNull();

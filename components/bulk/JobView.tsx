@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvFileName, outcomesCsv } from '@/utils/bulk/csv';
 import { formatTimeLeft, plural } from '@/utils/bulk/format';
-import { OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
+import { isRemovedByRun, OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
 import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
 import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
@@ -46,9 +46,9 @@ export function announcement(job: BulkJobSummary, locale?: string): string {
 }
 
 /** Records a removal at rest took its territories from: what "Put back" would send. */
-export function removedCount(job: BulkJobSummary): number {
+export function removedCount(job: BulkJobSummary, rows: readonly BulkRecordRow[]): number {
   if (job.direction !== 'remove' || isMoving(job) || job.status === 'running') return 0;
-  return job.progress.counts.removed + job.progress.counts.scheduled;
+  return rows.filter((row) => isRemovedByRun(row.outcome)).length;
 }
 
 export interface JobViewProps {
@@ -183,7 +183,7 @@ export function JobView({
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const failed = rows?.filter((row) => row.outcome && RETRYABLE_OUTCOMES.includes(row.outcome.kind)).length ?? 0;
   const moving = isMoving(job);
-  const removed = removedCount(job);
+  const removed = rows ? removedCount(job, rows) : 0;
   const run = RUN_NOUN[job.direction];
 
   return (

@@ -274,16 +274,18 @@ export function createRetryJob(job: BulkJob, id: string, now: number): BulkJob |
 }
 
 /**
- * The records a removal took its territories from: removed, or scheduled (Zoho's answer to the
- * put-back tells whether that removal has completed). Never those not assigned, rule-assigned,
- * refused, failed or cancelled.
+ * The records a removal took its territories from: removed, or scheduled as a Zoho job of its own
+ * (Zoho's answer to the put-back tells whether that job has completed). Never those not assigned,
+ * rule-assigned, refused, failed or cancelled, nor those where Zoho only said some change was
+ * already running (`ALREADY_SCHEDULED`, no job id): that change need not be this run's.
  */
 export function removedRecordIds(job: BulkJob): string[] {
   if (job.direction !== 'remove') return [];
-  return job.recordIds.filter((id) => {
-    const kind = job.outcomes[id]?.kind;
-    return kind === 'removed' || kind === 'scheduled';
-  });
+  return job.recordIds.filter((id) => isRemovedByRun(job.outcomes[id]));
+}
+
+export function isRemovedByRun(outcome: RecordOutcome | null | undefined): boolean {
+  return outcome?.kind === 'removed' || (outcome?.kind === 'scheduled' && outcome.jobId !== null);
 }
 
 /** A put-back run: assigns each record what `job` removed from it. */

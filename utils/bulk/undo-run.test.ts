@@ -70,6 +70,15 @@ describe('createUndoJob', () => {
     expect(removedRecordIds(undo)).toEqual([]);
   });
 
+  it('leaves out a record where Zoho only said some change was already running', () => {
+    const ids = sampleRecordIds(3);
+    const removal = sampleJob(ids);
+    removal.outcomes[ids[0] as string] = { kind: 'scheduled', jobId: null };
+    removal.outcomes[ids[1] as string] = { kind: 'scheduled', jobId: '5' };
+    removal.outcomes[ids[2] as string] = { kind: 'removed' };
+    expect(undoOf(removal).recordIds).toEqual([ids[1], ids[2]]);
+  });
+
   it('has nothing to put back when the removal removed nothing', async () => {
     const ids = sampleRecordIds(3);
     const removal = sampleJob(ids);
