@@ -4,6 +4,12 @@
 // saves that completed reads back as a job where each record is either settled (in the base or a
 // batch entry) or held by exactly one open batch; a batch saved `sending` is read back before it is
 // sent again. Pure: no browser, Zoho or WXT imports.
+//
+// Stored as columns of text, so that a 100,000-record job with names fits in storage.local beside
+// the next one (bulk-job-store.test.ts): the ids joined, each as the digits it does not share with
+// the one before; the names as one array; a batch's records as runs of their positions in the ids;
+// one letter per outcome, with the few outcomes that carry more (a code, a job id) beside them; the
+// territories a record is narrowed to as a bit mask over the job's territories.
 import * as v from 'valibot';
 import { MAX_RECORD_NAME_LENGTH } from '../bulk-protocol';
 import { TERRITORY_MODULES } from '../crm-page';
@@ -14,25 +20,160 @@ import {
   type BulkJob,
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
+  type OutcomeKind,
   type RecordOutcome,
 } from './job';
 
 export type JobHead = Omit<BulkJob, 'recordIds' | 'recordNames' | 'territoriesOf' | 'outcomes' | 'batches'>;
 
-/**
- * What the job was given: every record and its name, the territories narrowed by the preview, the
- * records settled by it.
- */
-export interface JobBase {
-  recordIds: string[];
-  recordNames: string[];
-  territoriesOf: Record<string, string[]>;
-  outcomes: Record<string, RecordOutcome>;
+/** Outcomes of some records: their positions (`encodeIndexes`), a letter each, and what more some carry. */
+export interface StoredOutcomes {
+  records: string;
+  kinds: string;
+  /** by place in `records` (decimal): the outcome's fields beside its kind */
+  details: Record<string, Record<string, unknown>>;
 }
 
-export interface BatchEntry extends BulkBatch {
+/** Records sent fewer than all the job's territories: positions by territory mask (base 36). */
+export type StoredNarrowing = Record<string, string>;
+
+/** What the job was given: every record and its name, the territories narrowed by the preview, the records it settled. */
+export interface JobBase {
+  ids: string;
+  /** one per record, at its position ('' for none); empty when no record has a name */
+  names: string[];
+  narrowed: StoredNarrowing;
+  settled: StoredOutcomes;
+}
+
+export interface BatchEntry extends Omit<BulkBatch, 'recordIds' | 'outcomes'> {
+  /** the positions of the records still to be settled by this batch */
+  records: string;
+  settled: StoredOutcomes;
   /** the territories narrowed by a read, for this batch's records */
-  territoriesOf: Record<string, string[]>;
+  narrowed: StoredNarrowing;
+}
+
+const KIND_LETTERS: Record<OutcomeKind, string> = {
+  removed: 'r',
+  scheduled: 's',
+  'not-assigned': 'n',
+  'rule-assigned': 'a',
+  locked: 'l',
+  'no-permission': 'p',
+  error: 'e',
+  cancelled: 'c',
+};
+/** Kinds that carry nothing more: read without a schema, which 100,000 records would feel. */
+const BARE_KINDS = new Set<OutcomeKind>(['removed', 'not-assigned', 'rule-assigned', 'locked', 'cancelled']);
+const KIND_OF_LETTER = new Map(Object.entries(KIND_LETTERS).map(([kind, letter]) => [letter, kind as OutcomeKind]));
+
+/** Positions as runs: `a-b` for a rising run of consecutive positions, `a` alone; base 36, in order. */
+export function encodeIndexes(indexes: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    const first = indexes[i] as number;
+    let last = first;
+    while (indexes[i + 1] === last + 1) {
+      last++;
+      i++;
+    }
+    i++;
+    runs.push(last === first ? first.toString(36) : `${first.toString(36)}-${last.toString(36)}`);
+  }
+  return runs.join(',');
+}
+
+const RUN = /^([0-9a-z]{1,8})(?:-([0-9a-z]{1,8}))?$/;
+
+export function decodeIndexes(text: string): number[] | null {
+  if (text === '') return [];
+  const indexes: number[] = [];
+  for (const run of text.split(',')) {
+    const match = RUN.exec(run);
+    if (!match) return null;
+    const first = Number.parseInt(match[1] as string, 36);
+    const last = match[2] === undefined ? first : Number.parseInt(match[2], 36);
+    if (last < first) return null;
+    for (let index = first; index <= last; index++) indexes.push(index);
+  }
+  return indexes;
+}
+
+/** Ids joined by commas, each as how many leading digits it shares with the one before (one base-36 digit) and the rest. */
+export function encodeIds(ids: readonly string[]): string {
+  let previous = '';
+  const parts = ids.map((id) => {
+    let shared = 0;
+    const most = Math.min(35, id.length - 1, previous.length);
+    while (shared < most && id[shared] === previous[shared]) shared++;
+    previous = id;
+    return shared.toString(36) + id.slice(shared);
+  });
+  return parts.join(',');
+}
+
+const ID_PART = /^([0-9a-z])(\d{1,30})$/;
+
+export function decodeIds(text: string): string[] | null {
+  if (text === '') return [];
+  let previous = '';
+  const ids: string[] = [];
+  for (const part of text.split(',')) {
+    const match = ID_PART.exec(part);
+    if (!match) return null;
+    const shared = Number.parseInt(match[1] as string, 36);
+    if (shared > previous.length) return null;
+    previous = previous.slice(0, shared) + match[2];
+    if (previous.length > 30) return null;
+    ids.push(previous);
+  }
+  return ids;
+}
+
+// Each job's positions by id, built once per job in memory: a save looks up a batch's records only.
+const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
+
+function positions(job: BulkJob): Map<string, number> {
+  let found = positionsOf.get(job.recordIds);
+  if (!found) {
+    found = new Map(job.recordIds.map((id, index) => [id, index]));
+    positionsOf.set(job.recordIds, found);
+  }
+  return found;
+}
+
+function positionOf(job: BulkJob, id: string): number {
+  const index = positions(job).get(id);
+  if (index === undefined) throw new Error(`Record ${id} is not one of job ${job.id}.`);
+  return index;
+}
+
+function storeOutcomes(job: BulkJob, outcomes: Iterable<[string, RecordOutcome]>): StoredOutcomes {
+  const indexes: number[] = [];
+  let kinds = '';
+  const details: StoredOutcomes['details'] = {};
+  for (const [id, outcome] of outcomes) {
+    const { kind, ...detail } = outcome;
+    if (Object.keys(detail).length > 0) details[indexes.length] = detail;
+    indexes.push(positionOf(job, id));
+    kinds += KIND_LETTERS[kind];
+  }
+  return { records: encodeIndexes(indexes), kinds, details };
+}
+
+function storeNarrowing(job: BulkJob, recordIds: Iterable<string>): StoredNarrowing {
+  const bits = new Map(job.territoryIds.map((id, bit) => [id, 2 ** bit]));
+  const byMask = new Map<string, number[]>();
+  for (const id of recordIds) {
+    const narrowed = job.territoriesOf[id];
+    if (!narrowed) continue;
+    const mask = narrowed.reduce((sum, territory) => sum + (bits.get(territory) ?? 0), 0).toString(36);
+    const list = byMask.get(mask) ?? [];
+    byMask.set(mask, list);
+    list.push(positionOf(job, id));
+  }
+  return Object.fromEntries([...byMask].map(([mask, indexes]) => [mask, encodeIndexes(indexes)]));
 }
 
 export function headOf(job: BulkJob): JobHead {
@@ -47,20 +188,44 @@ export function headOf(job: BulkJob): JobHead {
   return head;
 }
 
+/** Written once, when the job is created, and again only to fold a job that is over into one entry. */
 export function baseOf(job: BulkJob): JobBase {
-  const outcomes: Record<string, RecordOutcome> = {};
   const inBatch = new Set(job.batches.flatMap((batch) => batch.recordIds));
-  for (const [id, outcome] of Object.entries(job.outcomes)) if (!inBatch.has(id)) outcomes[id] = outcome;
-  return { recordIds: job.recordIds, recordNames: job.recordNames, territoriesOf: job.territoriesOf, outcomes };
+  return {
+    ids: encodeIds(job.recordIds),
+    names: job.recordNames.some((name) => name !== '') ? job.recordNames : [],
+    narrowed: storeNarrowing(job, job.recordIds),
+    settled: storeOutcomes(
+      job,
+      Object.entries(job.outcomes).filter(([id]) => !inBatch.has(id)),
+    ),
+  };
 }
 
 export function entryOf(job: BulkJob, batch: BulkBatch): BatchEntry {
-  const territoriesOf: Record<string, string[]> = {};
-  for (const id of batch.recordIds) {
-    const narrowed = job.territoriesOf[id];
-    if (narrowed) territoriesOf[id] = narrowed;
+  const { recordIds, outcomes, ...rest } = batch;
+  return {
+    ...rest,
+    lastError: rest.lastError ? { ...rest.lastError } : null,
+    verify: rest.verify ? { ...rest.verify } : null,
+    records: encodeIndexes(recordIds.map((id) => positionOf(job, id))),
+    settled: storeOutcomes(job, Object.entries(outcomes)),
+    narrowed: storeNarrowing(job, recordIds),
+  };
+}
+
+// A job that is over no longer changes: its size is measured once.
+const sizes = new WeakMap<BulkJob, number>();
+
+/** What a job that is over takes in storage.local, folded into head and base (keys, and values as JSON). */
+export function storedBytes(job: BulkJob): number {
+  let bytes = sizes.get(job);
+  if (bytes === undefined) {
+    const json = JSON.stringify([headOf(job), baseOf(job)]);
+    bytes = new TextEncoder().encode(json).length + 2 * job.id.length + 20;
+    if (job.batches.length === 0) sizes.set(job, bytes);
   }
-  return { ...batch, recordIds: [...batch.recordIds], outcomes: { ...batch.outcomes }, territoriesOf };
+  return bytes;
 }
 
 const Id = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
@@ -88,8 +253,12 @@ const ErrorInfoSchema = v.object({
   message: v.optional(v.string()),
 });
 
-const Outcomes = v.record(v.string(), RecordOutcomeSchema);
-const TerritoriesOf = v.record(v.string(), v.array(Id));
+const StoredOutcomesSchema = v.object({
+  records: v.string(),
+  kinds: v.pipe(v.string(), v.regex(/^[rsnalpec]*$/)),
+  details: v.record(v.pipe(v.string(), v.regex(/^\d{1,6}$/)), v.record(v.string(), v.unknown())),
+});
+const StoredNarrowingSchema = v.record(v.pipe(v.string(), v.regex(/^[0-9a-z]{1,11}$/)), v.string());
 
 // Anything else than these (an older version, a damaged entry) is refused rather than half-resumed.
 export const JobHeadSchema = v.object({
@@ -114,32 +283,87 @@ export const JobHeadSchema = v.object({
   retryOf: v.nullable(v.string()),
 });
 
-export const JobBaseSchema = v.pipe(
-  v.object({
-    recordIds: v.array(Id),
-    // One name per record, at the index of its id ('' for none); a base written without names has none.
-    recordNames: v.optional(v.array(v.pipe(v.string(), v.maxLength(MAX_RECORD_NAME_LENGTH)))),
-    territoriesOf: TerritoriesOf,
-    outcomes: Outcomes,
-  }),
-  v.check(({ recordIds, recordNames }) => recordNames === undefined || recordNames.length === recordIds.length),
-  v.transform(({ recordNames, ...base }) => ({
-    ...base,
-    recordNames: recordNames ?? base.recordIds.map(() => ''),
-  })),
-);
+export const JobBaseSchema = v.object({
+  ids: v.string(),
+  names: v.array(v.pipe(v.string(), v.maxLength(MAX_RECORD_NAME_LENGTH))),
+  narrowed: StoredNarrowingSchema,
+  settled: StoredOutcomesSchema,
+});
 
 export const BatchEntrySchema = v.object({
   id: Count,
-  recordIds: v.array(Id),
+  records: v.string(),
   status: v.picklist(['pending', 'sending', 'done']),
   sentAt: v.nullable(v.number()),
-  outcomes: Outcomes,
+  settled: StoredOutcomesSchema,
   attempts: Count,
   verify: v.nullable(v.object({ goneMeans: v.picklist(['removed', 'not-assigned']) })),
   lastError: v.nullable(ErrorInfoSchema),
-  territoriesOf: TerritoriesOf,
+  narrowed: StoredNarrowingSchema,
 });
+
+/** The ids at `text`'s positions, or null when one is not a position of the job. */
+function idsAt(recordIds: readonly string[], text: string): string[] | null {
+  const indexes = decodeIndexes(text);
+  if (!indexes) return null;
+  const ids: string[] = [];
+  for (const index of indexes) {
+    const id = recordIds[index];
+    if (id === undefined) return null;
+    ids.push(id);
+  }
+  return ids;
+}
+
+function readOutcomes(recordIds: readonly string[], stored: StoredOutcomes): [string, RecordOutcome][] | null {
+  const ids = idsAt(recordIds, stored.records);
+  if (!ids || ids.length !== stored.kinds.length) return null;
+  const outcomes: [string, RecordOutcome][] = [];
+  for (const [place, id] of ids.entries()) {
+    const kind = KIND_OF_LETTER.get(stored.kinds[place] as string);
+    const detail = Object.hasOwn(stored.details, place) ? stored.details[place] : undefined;
+    if (detail === undefined && kind !== undefined && BARE_KINDS.has(kind)) {
+      outcomes.push([id, { kind } as RecordOutcome]);
+      continue;
+    }
+    const parsed = v.safeParse(RecordOutcomeSchema, { ...detail, kind });
+    if (!parsed.success) return null;
+    outcomes.push([id, parsed.output]);
+  }
+  return outcomes;
+}
+
+function readNarrowing(
+  recordIds: readonly string[],
+  territoryIds: readonly string[],
+  stored: StoredNarrowing,
+): [string, string[]][] | null {
+  const narrowed: [string, string[]][] = [];
+  for (const [mask, text] of Object.entries(stored)) {
+    const bits = Number.parseInt(mask, 36);
+    const territories = territoryIds.filter((_, bit) => Math.floor(bits / 2 ** bit) % 2 === 1);
+    const ids = idsAt(recordIds, text);
+    if (!ids || territories.length === 0) return null;
+    for (const id of ids) narrowed.push([id, territories]);
+  }
+  return narrowed;
+}
+
+interface ReadBatch {
+  batch: BulkBatch;
+  narrowed: [string, string[]][];
+}
+
+function readBatch(recordIds: readonly string[], territoryIds: readonly string[], entry: unknown): ReadBatch | null {
+  const parsed = v.safeParse(BatchEntrySchema, entry);
+  if (!parsed.success) return null;
+  const { records, settled, narrowed: storedNarrowing, ...rest } = parsed.output;
+  const ids = idsAt(recordIds, records);
+  const outcomes = readOutcomes(recordIds, settled);
+  const narrowed = readNarrowing(recordIds, territoryIds, storedNarrowing);
+  if (!ids || !outcomes || !narrowed) return null;
+  return { batch: { ...rest, recordIds: ids, outcomes: Object.fromEntries(outcomes) }, narrowed };
+}
 
 /**
  * The job a head, its base and the batch entries found describe, or null when head or base is not
@@ -151,34 +375,44 @@ export function assembleJob(head: unknown, base: unknown, entries: readonly unkn
   const parsedHead = v.safeParse(JobHeadSchema, head);
   const parsedBase = v.safeParse(JobBaseSchema, base);
   if (!parsedHead.success || !parsedBase.success) return null;
-  const batches: BatchEntry[] = [];
+  const { territoryIds } = parsedHead.output;
+  const recordIds = decodeIds(parsedBase.output.ids);
+  if (!recordIds) return null;
+  const { names } = parsedBase.output;
+  if (names.length !== 0 && names.length !== recordIds.length) return null;
+  const settledByBase = readOutcomes(recordIds, parsedBase.output.settled);
+  const narrowedByBase = readNarrowing(recordIds, territoryIds, parsedBase.output.narrowed);
+  if (!settledByBase || !narrowedByBase) return null;
+
+  const read: ReadBatch[] = [];
   for (const entry of entries) {
-    const parsed = v.safeParse(BatchEntrySchema, entry);
-    if (parsed.success) batches.push(parsed.output);
+    const batch = readBatch(recordIds, territoryIds, entry);
+    if (batch) read.push(batch);
   }
-  batches.sort((a, b) => a.id - b.id);
-  const outcomes: Record<string, RecordOutcome> = { ...parsedBase.output.outcomes };
-  for (const batch of batches) Object.assign(outcomes, batch.outcomes);
-  const territoriesOf = { ...parsedBase.output.territoriesOf };
+  read.sort((a, b) => a.batch.id - b.batch.id);
+  const outcomes: Record<string, RecordOutcome> = Object.fromEntries(settledByBase);
+  for (const { batch } of read) Object.assign(outcomes, batch.outcomes);
+  const territoriesOf: Record<string, string[]> = Object.fromEntries(narrowedByBase);
   const held = new Set<string>();
   const open: BulkBatch[] = [];
-  for (const { territoriesOf: narrowed, ...batch } of batches) {
+  for (const { batch, narrowed } of read) {
     if (batch.status === 'done') continue;
+    const narrowedHere = new Map(narrowed);
     batch.recordIds = batch.recordIds.filter((id) => !Object.hasOwn(outcomes, id) && !held.has(id));
     for (const id of batch.recordIds) {
       held.add(id);
-      const territories = narrowed[id];
+      const territories = narrowedHere.get(id);
       if (territories) territoriesOf[id] = territories;
       else delete territoriesOf[id];
     }
     if (batch.recordIds.length > 0) open.push(batch);
   }
-  const nextBatchId = Math.max(parsedHead.output.nextBatchId, ...batches.map((batch) => batch.id + 1));
+  const nextBatchId = Math.max(parsedHead.output.nextBatchId, ...read.map(({ batch }) => batch.id + 1));
   return {
     ...parsedHead.output,
     nextBatchId,
-    recordIds: parsedBase.output.recordIds,
-    recordNames: parsedBase.output.recordNames,
+    recordIds,
+    recordNames: names.length === 0 ? recordIds.map(() => '') : names,
     territoriesOf,
     outcomes,
     batches: open,

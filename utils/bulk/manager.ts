@@ -7,6 +7,7 @@
 import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
 import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal } from './job';
+import { storedBytes } from './journal';
 import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
 import {
   type BulkRunnerDeps,
@@ -24,6 +25,8 @@ export interface BulkJobStore {
   create(job: BulkJob): Promise<void>;
   /** stores the job's head and the batches given (done or not); captures them when called */
   save(job: BulkJob, changed: readonly BulkBatch[]): Promise<void>;
+  /** stores a job that is over (no batch open) as its head and base only: smaller, and read in one call */
+  compact(job: BulkJob): Promise<void>;
   /** every stored job this version reads */
   list(): Promise<BulkJob[]>;
   remove(jobId: string): Promise<void>;
@@ -45,6 +48,8 @@ export interface BulkManagerDeps {
   policy?: RetryPolicy;
   /** finished and cancelled jobs kept for the page; older ones are removed */
   keepFinished?: number;
+  /** what the finished jobs kept may take in storage together (the newest is kept whatever its size) */
+  keepFinishedBytes?: number;
 }
 
 export type BulkStartSpec = Omit<BulkJobSpec, 'id' | 'now' | 'retryOf'>;
@@ -79,11 +84,17 @@ export interface BulkJobManager {
 
 /** Finished jobs kept for their outcomes, newest first. */
 export const KEEP_FINISHED_JOBS = 3;
+/**
+ * storage.local holds 10 MB (QUOTA_BYTES, 10,485,760): half of it for the finished jobs kept, the
+ * other half for the job being run, which at MAX_BULK_RECORDS with names takes about 3.5 MB
+ * (bulk-job-store.test.ts). A job that does not fit beside them is refused as STORAGE_FULL.
+ */
+export const KEEP_FINISHED_BYTES = 5_000_000;
 
 export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   const live = new Map<string, LiveRun>();
-  // storage.local's quota is 10 MB: these and a new job of MAX_BULK_RECORDS fit in it (bulk-job-store.test.ts).
   const keepFinished = deps.keepFinished ?? KEEP_FINISHED_JOBS;
+  const keepFinishedBytes = deps.keepFinishedBytes ?? KEEP_FINISHED_BYTES;
   let loading: Promise<Map<string, BulkJob>> | null = null;
 
   /** Every job, read from storage once: the only copies there are. */
@@ -120,7 +131,10 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
           run.again = false;
           await runBulkJob(job, runnerDeps(job), deps.policy);
         }
-        if (isTerminal(job)) await prune();
+        if (isTerminal(job)) {
+          await deps.store.compact(job);
+          await prune();
+        }
       } catch (error) {
         deps.onRunError?.(job, error);
       } finally {
@@ -140,10 +154,17 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
     return [...(await allJobs()).values()].sort((a, b) => b.createdAt - a.createdAt);
   }
 
+  /** The newest finished jobs while they are at most `keepFinished` and fit in `keepFinishedBytes`. */
   async function prune(): Promise<void> {
     const jobs = await allJobs();
-    const finished = (await sortedJobs()).filter(isTerminal);
-    for (const job of finished.slice(keepFinished)) {
+    let kept = 0;
+    let bytes = 0;
+    for (const job of (await sortedJobs()).filter(isTerminal)) {
+      bytes += storedBytes(job);
+      if (kept === 0 || (kept < keepFinished && bytes <= keepFinishedBytes)) {
+        kept++;
+        continue;
+      }
       jobs.delete(job.id);
       await deps.store.remove(job.id);
     }
