@@ -165,6 +165,8 @@ interface Persister {
   touch(batch: BulkBatch): void;
   /** saves the head and every batch touched since the last save */
   save(): Promise<void>;
+  /** saves with the next save, or on its own once the worker has nothing else to do */
+  saveSoon(): void;
 }
 
 /**
@@ -173,15 +175,26 @@ interface Persister {
  * the browser process in order; Firefox runs its IndexedDB transactions in order), so a later
  * save never lands under an earlier one, and none waits for another.
  */
-function createPersister(job: BulkJob, deps: BulkRunnerDeps): Persister {
+function createPersister(job: BulkJob, deps: BulkRunnerDeps, onError: (error: unknown) => void): Persister {
   const touched = new Set<BulkBatch>();
+  let soon = false;
+  const save = (): Promise<void> => {
+    job.updatedAt = deps.now();
+    const changed = [...touched];
+    touched.clear();
+    return deps.save(job, changed);
+  };
   return {
     touch: (batch) => touched.add(batch),
-    save() {
-      job.updatedAt = deps.now();
-      const changed = [...touched];
-      touched.clear();
-      return deps.save(job, changed);
+    save,
+    saveSoon() {
+      if (soon) return;
+      soon = true;
+      // A turn of the event loop, not a wait: every slot's next step comes first.
+      setTimeout(() => {
+        soon = false;
+        if (touched.size > 0) save().catch(onError);
+      }, 0);
     },
   };
 }
@@ -537,11 +550,22 @@ async function processBatch(ctx: RunContext, batch: BulkBatch): Promise<void> {
     if (step === 'released') return;
     if (step === 'done') {
       dropBatch(ctx, batch);
-      await ctx.persist.save();
+      // Most often written with the slot's next batch, marked as sending: one write per batch.
+      ctx.persist.saveSoon();
       ctx.deps.onProgress?.(ctx.job);
       return;
     }
   }
+}
+
+/** An error of ours (storage): no new batch is sent, and the run ends with it. */
+function fail(ctx: RunContext, error: unknown): void {
+  ctx.failure ??= { error };
+  wake(ctx.job);
+}
+
+function throwFailure(ctx: RunContext): void {
+  if (ctx.failure) throw ctx.failure.error;
 }
 
 /** Runs batches, at most `job.concurrency` at a time, until none is left or the job stops. */
@@ -555,10 +579,7 @@ function dispatch(ctx: RunContext): Promise<void> {
         ctx.claimed.add(batch);
         active++;
         processBatch(ctx, batch)
-          .catch((error: unknown) => {
-            ctx.failure ??= { error };
-            wake(ctx.job);
-          })
+          .catch((error: unknown) => fail(ctx, error))
           .finally(() => {
             ctx.claimed.delete(batch);
             active--;
@@ -614,7 +635,7 @@ export async function runBulkJob(
     job,
     deps,
     policy,
-    persist: createPersister(job, deps),
+    persist: createPersister(job, deps, (error) => fail(ctx, error)),
     holdUntil: 0,
     rateLimitStreak: 0,
     claimed: new Set(),
@@ -626,8 +647,10 @@ export async function runBulkJob(
     job.settledAtRunStart = settledCount(job);
     await dispatch(ctx);
   }
-  if (ctx.failure) throw ctx.failure.error;
+  throwFailure(ctx);
   await conclude(ctx);
+  // A save not waited for may have failed meanwhile; the last save landed after it.
+  throwFailure(ctx);
   return job;
 }
 
