@@ -100,6 +100,8 @@ export const BulkRequestSchema = v.variant('type', [
     type: v.literal('bulk.status'),
     jobId: JobId,
     includeRecords: v.optional(v.union([v.boolean(), v.literal('atRest')])),
+    /** the records go out on this channel (`bulkRecordsChannel`) instead of in the answer */
+    recordsChannel: v.optional(JobId),
   }),
   /** The jobs kept, newest first. */
   v.strictObject({ type: v.literal('bulk.jobs') }),
@@ -134,6 +136,17 @@ export interface RecordsInTerritory {
 export interface BulkJobView extends BulkJobSummary {
   /** present when asked for with `includeRecords`: read it with `decodeRows` */
   records?: EncodedRecordRows;
+  /** the records went out on the BroadcastChannel the request named */
+  recordsPosted?: true;
+}
+
+/**
+ * The BroadcastChannel of the extension's own origin (its pages and background; no web page or
+ * content script) that carries a job's records to the page that asked. Structured cloning moves
+ * 2 MB of text about four times faster than a runtime message, which is JSON on every hop.
+ */
+export function bulkRecordsChannel(name: string): string {
+  return `bulk-records:${name}`;
 }
 
 export interface BulkResponseOf {

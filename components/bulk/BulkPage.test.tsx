@@ -346,14 +346,13 @@ describe('JobView', () => {
       status: vi.fn<BulkApi['status']>(async (_jobId, includeRecords) => {
         const view = views[Math.min(call++, views.length - 1)] as BulkJobSummary;
         const withRecords = includeRecords === true || (includeRecords === 'atRest' && !isMoving(view));
-        return { ok: true, value: withRecords ? { ...view, records: encodeRows([]) } : view };
+        return { ok: true, value: withRecords ? { ...view, records: encodeRows(jobOf([], 0)) } : view };
       }),
       ...overrides,
     });
   }
 
-  function jobWith(settled: number, status: BulkJob['status'] = 'running'): BulkJob {
-    const ids = Array.from({ length: 10 }, (_, i) => String(100 + i));
+  function jobOf(ids: string[], settled: number, status: BulkJob['status'] = 'running'): BulkJob {
     const job = createBulkJob({
       id: 'job-7',
       dataCentre: 'eu',
@@ -368,6 +367,14 @@ describe('JobView', () => {
     job.status = status;
     job.runStartedAt = 0;
     return job;
+  }
+
+  function jobWith(settled: number, status: BulkJob['status'] = 'running'): BulkJob {
+    return jobOf(
+      Array.from({ length: 10 }, (_, i) => String(100 + i)),
+      settled,
+      status,
+    );
   }
 
   it('follows the progress bar and announces the end', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { bulkRecordsChannel } from '@/utils/bulk-protocol';
 import { createBulkApi, sendBulkRequest } from './bulk-api';
 
 const org = { dataCentre: 'eu', sandbox: false, orgId: null } as const;
@@ -46,12 +47,29 @@ describe('createBulkApi', () => {
       { type: 'bulk.recordsInTerritory', ...org, module: 'Leads', territoryId: '7' },
       { type: 'bulk.preview', ...org, module: 'Deals', territoryIds: ['7'], recordIds: ['1'] },
       { type: 'bulk.start', ...org, module: 'Deals', territoryIds: ['7'], recordIds: ['1'], batchSize: 10 },
-      { type: 'bulk.status', jobId: 'j', includeRecords: true },
+      { type: 'bulk.status', jobId: 'j', includeRecords: true, recordsChannel: expect.any(String) },
       { type: 'bulk.jobs' },
       { type: 'bulk.pause', jobId: 'j' },
       { type: 'bulk.resume', jobId: 'j' },
       { type: 'bulk.cancel', jobId: 'j' },
       { type: 'bulk.retryFailed', jobId: 'j' },
     ]);
+  });
+
+  it('takes the records from the BroadcastChannel it named, and asks without one for a bare status', async () => {
+    const records =
+      '{"territoryIds":["7"],"ids":"01","names":[],"narrowed":{},"settled":{"records":"0","kinds":"r","details":{}}}';
+    const transport = vi.fn(async (message: unknown) => {
+      const { recordsChannel } = message as { recordsChannel?: string };
+      if (!recordsChannel) return { ok: true, value: { id: 'j' } };
+      const channel = new BroadcastChannel(bulkRecordsChannel(recordsChannel));
+      channel.postMessage(records);
+      channel.close();
+      return { ok: true, value: { id: 'j', recordsPosted: true } };
+    });
+    const api = createBulkApi(transport, { connections: vi.fn(), signIn: vi.fn() }, vi.fn());
+    expect(await api.status('j', 'atRest')).toEqual({ ok: true, value: { id: 'j', records } });
+    expect(await api.status('j', false)).toEqual({ ok: true, value: { id: 'j' } });
+    expect(transport.mock.calls.at(-1)?.[0]).toEqual({ type: 'bulk.status', jobId: 'j', includeRecords: false });
   });
 });

@@ -113,18 +113,17 @@ export function encodeIds(ids: readonly string[]): string {
   return parts.join(',');
 }
 
-const ID_PART = /^([0-9a-z])(\d{1,30})$/;
+const ID_LIST = /^[0-9a-z]\d{1,30}(?:,[0-9a-z]\d{1,30})*$/;
 
 export function decodeIds(text: string): string[] | null {
   if (text === '') return [];
+  if (!ID_LIST.test(text)) return null;
   let previous = '';
   const ids: string[] = [];
   for (const part of text.split(',')) {
-    const match = ID_PART.exec(part);
-    if (!match) return null;
-    const shared = Number.parseInt(match[1] as string, 36);
+    const shared = Number.parseInt(part.charAt(0), 36);
     if (shared > previous.length) return null;
-    previous = previous.slice(0, shared) + match[2];
+    previous = previous.slice(0, shared) + part.slice(1);
     if (previous.length > 30) return null;
     ids.push(previous);
   }
@@ -149,29 +148,33 @@ function positionOf(job: BulkJob, id: string): number {
   return index;
 }
 
-function storeOutcomes(job: BulkJob, outcomes: Iterable<[string, RecordOutcome]>): StoredOutcomes {
+/** Outcomes by the position of their record. */
+function storeOutcomes(outcomes: Iterable<[number, RecordOutcome]>): StoredOutcomes {
   const indexes: number[] = [];
   let kinds = '';
   const details: StoredOutcomes['details'] = {};
-  for (const [id, outcome] of outcomes) {
-    const { kind, ...detail } = outcome;
-    if (Object.keys(detail).length > 0) details[indexes.length] = detail;
-    indexes.push(positionOf(job, id));
-    kinds += KIND_LETTERS[kind];
+  for (const [index, outcome] of outcomes) {
+    if (!BARE_KINDS.has(outcome.kind)) {
+      const { kind: _, ...detail } = outcome;
+      details[indexes.length] = detail;
+    }
+    indexes.push(index);
+    kinds += KIND_LETTERS[outcome.kind];
   }
   return { records: encodeIndexes(indexes), kinds, details };
 }
 
-function storeNarrowing(job: BulkJob, recordIds: Iterable<string>): StoredNarrowing {
+/** The territories each of `records` (position, id) is narrowed to, as masks. */
+function storeNarrowing(job: BulkJob, records: Iterable<[number, string]>): StoredNarrowing {
   const bits = new Map(job.territoryIds.map((id, bit) => [id, 2 ** bit]));
   const byMask = new Map<string, number[]>();
-  for (const id of recordIds) {
+  for (const [index, id] of records) {
     const narrowed = job.territoriesOf[id];
     if (!narrowed) continue;
     const mask = narrowed.reduce((sum, territory) => sum + (bits.get(territory) ?? 0), 0).toString(36);
     const list = byMask.get(mask) ?? [];
     byMask.set(mask, list);
-    list.push(positionOf(job, id));
+    list.push(index);
   }
   return Object.fromEntries([...byMask].map(([mask, indexes]) => [mask, encodeIndexes(indexes)]));
 }
@@ -191,14 +194,54 @@ export function headOf(job: BulkJob): JobHead {
 /** Written once, when the job is created, and again only to fold a job that is over into one entry. */
 export function baseOf(job: BulkJob): JobBase {
   const inBatch = new Set(job.batches.flatMap((batch) => batch.recordIds));
+  return columnsOf(job, (id) => !inBatch.has(id));
+}
+
+/** Every record of a job as the page is handed it: the base's columns over every outcome so far. */
+export interface JobRecords extends JobBase {
+  territoryIds: string[];
+}
+
+export function recordsOf(job: BulkJob): JobRecords {
+  return { territoryIds: job.territoryIds, ...columnsOf(job, () => true) };
+}
+
+/** Walks the records in order: positions come for free, and runs of them stay runs. */
+function columnsOf(job: BulkJob, keepsOutcome: (recordId: string) => boolean): JobBase {
+  const settled: [number, RecordOutcome][] = [];
+  for (const [index, id] of job.recordIds.entries()) {
+    const outcome = job.outcomes[id];
+    if (outcome && keepsOutcome(id)) settled.push([index, outcome]);
+  }
   return {
     ids: encodeIds(job.recordIds),
     names: job.recordNames.some((name) => name !== '') ? job.recordNames : [],
-    narrowed: storeNarrowing(job, job.recordIds),
-    settled: storeOutcomes(
-      job,
-      Object.entries(job.outcomes).filter(([id]) => !inBatch.has(id)),
-    ),
+    narrowed: storeNarrowing(job, job.recordIds.entries()),
+    settled: storeOutcomes(settled),
+  };
+}
+
+export interface ReadRecords {
+  recordIds: string[];
+  recordNames: string[];
+  territoriesOf: Record<string, string[]>;
+  outcomes: Record<string, RecordOutcome>;
+}
+
+/** The records of a base (or of `recordsOf`) over the job's territories, or null when it does not read. */
+export function readRecords(territoryIds: readonly string[], base: JobBase): ReadRecords | null {
+  const recordIds = decodeIds(base.ids);
+  if (!recordIds) return null;
+  const { names } = base;
+  if (names.length !== 0 && names.length !== recordIds.length) return null;
+  const settled = readOutcomes(recordIds, base.settled);
+  const narrowed = readNarrowing(recordIds, territoryIds, base.narrowed);
+  if (!settled || !narrowed) return null;
+  return {
+    recordIds,
+    recordNames: names.length === 0 ? recordIds.map(() => '') : names,
+    territoriesOf: Object.fromEntries(narrowed),
+    outcomes: Object.fromEntries(settled),
   };
 }
 
@@ -209,8 +252,11 @@ export function entryOf(job: BulkJob, batch: BulkBatch): BatchEntry {
     lastError: rest.lastError ? { ...rest.lastError } : null,
     verify: rest.verify ? { ...rest.verify } : null,
     records: encodeIndexes(recordIds.map((id) => positionOf(job, id))),
-    settled: storeOutcomes(job, Object.entries(outcomes)),
-    narrowed: storeNarrowing(job, recordIds),
+    settled: storeOutcomes(Object.entries(outcomes).map(([id, outcome]) => [positionOf(job, id), outcome])),
+    narrowed: storeNarrowing(
+      job,
+      recordIds.map((id) => [positionOf(job, id), id]),
+    ),
   };
 }
 
@@ -315,22 +361,51 @@ function idsAt(recordIds: readonly string[], text: string): string[] | null {
   return ids;
 }
 
-function readOutcomes(recordIds: readonly string[], stored: StoredOutcomes): [string, RecordOutcome][] | null {
-  const ids = idsAt(recordIds, stored.records);
-  if (!ids || ids.length !== stored.kinds.length) return null;
-  const outcomes: [string, RecordOutcome][] = [];
-  for (const [place, id] of ids.entries()) {
+/** Each outcome with the position of its record, or null when one does not read. */
+export function readOutcomesAt(stored: StoredOutcomes): [number, RecordOutcome][] | null {
+  const indexes = decodeIndexes(stored.records);
+  if (!indexes || indexes.length !== stored.kinds.length) return null;
+  const outcomes: [number, RecordOutcome][] = [];
+  for (const [place, index] of indexes.entries()) {
     const kind = KIND_OF_LETTER.get(stored.kinds[place] as string);
     const detail = Object.hasOwn(stored.details, place) ? stored.details[place] : undefined;
     if (detail === undefined && kind !== undefined && BARE_KINDS.has(kind)) {
-      outcomes.push([id, { kind } as RecordOutcome]);
+      outcomes.push([index, { kind } as RecordOutcome]);
       continue;
     }
     const parsed = v.safeParse(RecordOutcomeSchema, { ...detail, kind });
     if (!parsed.success) return null;
-    outcomes.push([id, parsed.output]);
+    outcomes.push([index, parsed.output]);
   }
   return outcomes;
+}
+
+/** Each narrowed record's position with its territories, or null when one does not read. */
+export function readNarrowingAt(territoryIds: readonly string[], stored: StoredNarrowing): [number, string[]][] | null {
+  const narrowed: [number, string[]][] = [];
+  for (const [mask, text] of Object.entries(stored)) {
+    const bits = Number.parseInt(mask, 36);
+    const territories = territoryIds.filter((_, bit) => Math.floor(bits / 2 ** bit) % 2 === 1);
+    const indexes = decodeIndexes(text);
+    if (!indexes || territories.length === 0) return null;
+    for (const index of indexes) narrowed.push([index, territories]);
+  }
+  return narrowed;
+}
+
+function byId<T>(recordIds: readonly string[], atPositions: [number, T][] | null): [string, T][] | null {
+  if (!atPositions) return null;
+  const found: [string, T][] = [];
+  for (const [index, value] of atPositions) {
+    const id = recordIds[index];
+    if (id === undefined) return null;
+    found.push([id, value]);
+  }
+  return found;
+}
+
+function readOutcomes(recordIds: readonly string[], stored: StoredOutcomes): [string, RecordOutcome][] | null {
+  return byId(recordIds, readOutcomesAt(stored));
 }
 
 function readNarrowing(
@@ -338,15 +413,7 @@ function readNarrowing(
   territoryIds: readonly string[],
   stored: StoredNarrowing,
 ): [string, string[]][] | null {
-  const narrowed: [string, string[]][] = [];
-  for (const [mask, text] of Object.entries(stored)) {
-    const bits = Number.parseInt(mask, 36);
-    const territories = territoryIds.filter((_, bit) => Math.floor(bits / 2 ** bit) % 2 === 1);
-    const ids = idsAt(recordIds, text);
-    if (!ids || territories.length === 0) return null;
-    for (const id of ids) narrowed.push([id, territories]);
-  }
-  return narrowed;
+  return byId(recordIds, readNarrowingAt(territoryIds, stored));
 }
 
 interface ReadBatch {
@@ -376,13 +443,9 @@ export function assembleJob(head: unknown, base: unknown, entries: readonly unkn
   const parsedBase = v.safeParse(JobBaseSchema, base);
   if (!parsedHead.success || !parsedBase.success) return null;
   const { territoryIds } = parsedHead.output;
-  const recordIds = decodeIds(parsedBase.output.ids);
-  if (!recordIds) return null;
-  const { names } = parsedBase.output;
-  if (names.length !== 0 && names.length !== recordIds.length) return null;
-  const settledByBase = readOutcomes(recordIds, parsedBase.output.settled);
-  const narrowedByBase = readNarrowing(recordIds, territoryIds, parsedBase.output.narrowed);
-  if (!settledByBase || !narrowedByBase) return null;
+  const records = readRecords(territoryIds, parsedBase.output);
+  if (!records) return null;
+  const { recordIds, recordNames, territoriesOf, outcomes } = records;
 
   const read: ReadBatch[] = [];
   for (const entry of entries) {
@@ -390,9 +453,7 @@ export function assembleJob(head: unknown, base: unknown, entries: readonly unkn
     if (batch) read.push(batch);
   }
   read.sort((a, b) => a.batch.id - b.batch.id);
-  const outcomes: Record<string, RecordOutcome> = Object.fromEntries(settledByBase);
   for (const { batch } of read) Object.assign(outcomes, batch.outcomes);
-  const territoriesOf: Record<string, string[]> = Object.fromEntries(narrowedByBase);
   const held = new Set<string>();
   const open: BulkBatch[] = [];
   for (const { batch, narrowed } of read) {
@@ -412,7 +473,7 @@ export function assembleJob(head: unknown, base: unknown, entries: readonly unkn
     ...parsedHead.output,
     nextBatchId,
     recordIds,
-    recordNames: names.length === 0 ? recordIds.map(() => '') : names,
+    recordNames,
     territoriesOf,
     outcomes,
     batches: open,

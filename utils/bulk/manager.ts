@@ -8,7 +8,7 @@ import type { BulkJobView, BulkResponseOf } from '../bulk-protocol';
 import type { ErrorInfo, Result } from '../messaging';
 import { type BulkBatch, type BulkJob, type BulkJobSpec, createBulkJob, createRetryJob, isTerminal } from './job';
 import { storedBytes } from './journal';
-import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
+import { type BulkJobSummary, type EncodedRecordRows, encodeRows, jobSummary, type RecordsWanted } from './progress';
 import {
   type BulkRunnerDeps,
   cancelBulkJob,
@@ -172,6 +172,16 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
 
   const summary = (job: BulkJob): BulkJobSummary => jobSummary(job, deps.now());
 
+  // A job at rest no longer changes: its records are encoded once for every look.
+  const encoded = new WeakMap<BulkJob, { updatedAt: number; records: EncodedRecordRows }>();
+  function recordsAtRest(job: BulkJob): EncodedRecordRows {
+    const kept = encoded.get(job);
+    if (kept && kept.updatedAt === job.updatedAt) return kept.records;
+    const records = encodeRows(job);
+    encoded.set(job, { updatedAt: job.updatedAt, records });
+    return records;
+  }
+
   /** Applies a user's request to the one copy of the job, saves it, and runs it when there is work. */
   async function act(jobId: string, apply: (job: BulkJob) => void): Promise<Result<BulkJobSummary>> {
     const job = await get(jobId);
@@ -207,7 +217,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       if (!job) return { ok: false, error: NOT_FOUND };
       const view: BulkJobView = summary(job);
       if (includeRecords === true || (includeRecords === 'atRest' && !hasWork(job))) {
-        view.records = encodeRows(jobRows(job));
+        view.records = hasWork(job) ? encodeRows(job) : recordsAtRest(job);
       }
       return { ok: true, value: view };
     },
