@@ -134,6 +134,8 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
         if (isTerminal(job)) {
           await deps.store.compact(job);
           await prune();
+          // Encoded now, while nobody waits: the page that opens the job gets them at once.
+          if (!hasWork(job)) recordsAtRest(job);
         }
       } catch (error) {
         deps.onRunError?.(job, error);
@@ -206,6 +208,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       throw error;
     }
     if (!isTerminal(job)) launch(job);
+    else recordsAtRest(job);
     return { ok: true, value: { jobId: job.id } };
   }
 
