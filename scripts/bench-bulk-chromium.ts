@@ -41,6 +41,8 @@ export interface ChromiumMeasurement {
   removed: number;
   /** of `seconds`, the preview's reads */
   previewSeconds: number;
+  /** of `seconds`, from the preview's answer to `bulk.start`'s (the job checked, built and stored) */
+  startSeconds: number;
 }
 
 /** Rounds of calls: the preview's reads (PREVIEW_READ_CONCURRENCY at once), then the removals (`concurrency`). */
@@ -98,12 +100,12 @@ export async function benchInChromium(options: {
               concurrency,
             })) as BulkResponseOf['bulk.start'];
             if (!start.ok) return { error: `start failed: ${start.error.code}` };
-            return { startedAt, previewedAt, jobId: start.value.jobId };
+            return { startedAt, previewedAt, runAt: Date.now(), jobId: start.value.jobId };
           },
           { org: ORG, territoryIds, recordIds, concurrency },
         );
         if ('error' in begun) throw new Error(begun.error);
-        const { startedAt: started, previewedAt: previewed, jobId } = begun;
+        const { startedAt: started, previewedAt: previewed, runAt, jobId } = begun;
         const done = await waitFor(
           'the run to finish',
           async () => {
@@ -123,6 +125,7 @@ export async function benchInChromium(options: {
           ratio: seconds / limit,
           removed: done.progress.counts.removed,
           previewSeconds,
+          startSeconds: (runAt - previewed) / 1000,
         });
       } finally {
         await browser.close();
