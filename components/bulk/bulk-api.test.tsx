@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bulkRecordsChannel } from '@/utils/bulk-protocol';
-import { createBulkApi, sendBulkRequest } from './bulk-api';
+import { createBulkApi, RECORDS_WAIT_MS, sendBulkRequest } from './bulk-api';
 
 const org = { dataCentre: 'eu', sandbox: false, orgId: null } as const;
 
@@ -71,5 +71,22 @@ describe('createBulkApi', () => {
     expect(await api.status('j', 'atRest')).toEqual({ ok: true, value: { id: 'j', records } });
     expect(await api.status('j', false)).toEqual({ ok: true, value: { id: 'j' } });
     expect(transport.mock.calls.at(-1)?.[0]).toEqual({ type: 'bulk.status', jobId: 'j', includeRecords: false });
+  });
+
+  it('asks for the records in the answer when none come on the channel', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport = vi.fn(async (message: unknown) => {
+        const { recordsChannel } = message as { recordsChannel?: string };
+        return { ok: true, value: recordsChannel ? { id: 'j', recordsPosted: true } : { id: 'j', records: '{}' } };
+      });
+      const api = createBulkApi(transport, { connections: vi.fn(), signIn: vi.fn() }, vi.fn());
+      const status = api.status('j', true);
+      await vi.advanceTimersByTimeAsync(RECORDS_WAIT_MS);
+      expect(await status).toEqual({ ok: true, value: { id: 'j', records: '{}' } });
+      expect(transport.mock.calls.at(-1)?.[0]).toEqual({ type: 'bulk.status', jobId: 'j', includeRecords: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -83,8 +83,8 @@ export function createBulkApi(
   };
 }
 
-/** Waits this long for records the background said it posted, then does without (the page asks again). */
-const RECORDS_WAIT_MS = 30_000;
+/** Waits this long for records the background said it posted, then asks for them in the answer. */
+export const RECORDS_WAIT_MS = 10_000;
 
 /** A job's status; its records, when asked for, come on a BroadcastChannel where the page has one. */
 async function statusOf(
@@ -107,7 +107,9 @@ async function statusOf(
     if (!answer.ok || answer.value?.recordsPosted !== true) return answer;
     const { recordsPosted: _, ...view } = answer.value;
     const records = await posted;
-    return { ok: true, value: typeof records === 'string' ? { ...view, records: records as EncodedRecordRows } : view };
+    if (typeof records === 'string') return { ok: true, value: { ...view, records: records as EncodedRecordRows } };
+    // Nothing came on the channel: the records travel in the answer instead.
+    return send({ type: 'bulk.status', jobId, includeRecords });
   } finally {
     clearTimeout(timer);
     channel.close();
