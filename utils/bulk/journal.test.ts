@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkJob, RecordOutcome } from './job';
-import { assembleJob, baseOf, decodeIds, decodeIndexes, encodeIds, encodeIndexes, entryOf, headOf } from './journal';
+import { assembleJob, baseOf, entryOf, headOf } from './journal';
 import { type BulkRunnerDeps, runBulkJob } from './runner';
 import { FakeOrg, JobStore, SAMPLE_T1, SAMPLE_T2, sampleJob, sampleRecordIds, simulatedDeps } from './simulation';
 
@@ -138,19 +138,6 @@ describe('assembleJob', () => {
     delete stored.territoriesOf[ids[1] as string];
     const assembled = assembleJob(roundTrip(headOf(stored)), base, [roundTrip(entryOf(stored, batch))]);
     expect(assembled?.territoriesOf).toEqual(stored.territoriesOf);
-  });
-
-  it('writes the ids as the digits each does not share with the one before, and positions as runs', () => {
-    const ids = ['407625000090000001', '407625000090000002', '407625000090000135', '9', '407625000090000001'];
-    expect(encodeIds(ids)).toBe('0407625000090000001,h2,f135,09,0407625000090000001');
-    expect(decodeIds(encodeIds(ids))).toEqual(ids);
-    expect(decodeIds('')).toEqual([]);
-    expect(decodeIds('h2')).toBeNull();
-    expect(decodeIds('0x1')).toBeNull();
-    expect(encodeIndexes([0, 1, 2, 3, 7, 5, 6, 36])).toBe('0-3,7,5-6,10');
-    expect(decodeIndexes('0-3,7,5-6,10')).toEqual([0, 1, 2, 3, 7, 5, 6, 36]);
-    expect(decodeIndexes('3-1')).toBeNull();
-    expect(decodeIndexes('-1')).toBeNull();
   });
 
   it('never sends a settled record again, nor keeps a record in two open batches', () => {

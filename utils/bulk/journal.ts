@@ -5,15 +5,27 @@
 // batch entry) or held by exactly one open batch; a batch saved `sending` is read back before it is
 // sent again. Pure: no browser, Zoho or WXT imports.
 //
-// Stored as columns of text, so that a 100,000-record job with names fits in storage.local beside
-// the next one (bulk-job-store.test.ts): the ids joined, each as the digits it does not share with
-// the one before; the names as one array; a batch's records as runs of their positions in the ids;
-// one letter per outcome, with the few outcomes that carry more (a code, a job id) beside them; the
-// territories a record is narrowed to as a bit mask over the job's territories.
+// Stored as columns of text (columns.ts), so that a 100,000-record job with names fits in
+// storage.local beside the next one (bulk-job-store.test.ts): the base holds the ids and the names
+// as one array; a batch entry holds its records as runs of their positions among those ids.
 import * as v from 'valibot';
 import { MAX_RECORD_NAME_LENGTH } from '../bulk-protocol';
 import { TERRITORY_MODULES } from '../crm-page';
 import { DATA_CENTRE_IDS } from '../data-centres';
+import {
+  decodeIds,
+  decodeIndexes,
+  encodeIds,
+  encodeIndexes,
+  readNarrowingAt,
+  readOutcomesAt,
+  type StoredNarrowing,
+  StoredNarrowingSchema,
+  type StoredOutcomes,
+  StoredOutcomesSchema,
+  storeNarrowing,
+  storeOutcomes,
+} from './columns';
 import {
   BULK_JOB_VERSION,
   type BulkBatch,
@@ -25,17 +37,6 @@ import {
 } from './job';
 
 export type JobHead = Omit<BulkJob, 'recordIds' | 'recordNames' | 'territoriesOf' | 'outcomes' | 'batches'>;
-
-/** Outcomes of some records: their positions (`encodeIndexes`), a letter each, and what more some carry. */
-export interface StoredOutcomes {
-  records: string;
-  kinds: string;
-  /** by place in `records` (decimal): the outcome's fields beside its kind */
-  details: Record<string, Record<string, unknown>>;
-}
-
-/** Records sent fewer than all the job's territories: positions by territory mask (base 36). */
-export type StoredNarrowing = Record<string, string>;
 
 /** What the job was given: every record and its name, the territories narrowed by the preview, the records it settled. */
 export interface JobBase {
@@ -54,82 +55,6 @@ export interface BatchEntry extends Omit<BulkBatch, 'recordIds' | 'outcomes'> {
   narrowed: StoredNarrowing;
 }
 
-const KIND_LETTERS: Record<OutcomeKind, string> = {
-  removed: 'r',
-  scheduled: 's',
-  'not-assigned': 'n',
-  'rule-assigned': 'a',
-  locked: 'l',
-  'no-permission': 'p',
-  error: 'e',
-  cancelled: 'c',
-};
-/** Kinds that carry nothing more: read without a schema, which 100,000 records would feel. */
-const BARE_KINDS = new Set<OutcomeKind>(['removed', 'not-assigned', 'rule-assigned', 'locked', 'cancelled']);
-const KIND_OF_LETTER = new Map(Object.entries(KIND_LETTERS).map(([kind, letter]) => [letter, kind as OutcomeKind]));
-
-/** Positions as runs: `a-b` for a rising run of consecutive positions, `a` alone; base 36, in order. */
-export function encodeIndexes(indexes: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
-    const first = indexes[i] as number;
-    let last = first;
-    while (indexes[i + 1] === last + 1) {
-      last++;
-      i++;
-    }
-    i++;
-    runs.push(last === first ? first.toString(36) : `${first.toString(36)}-${last.toString(36)}`);
-  }
-  return runs.join(',');
-}
-
-const RUN = /^([0-9a-z]{1,8})(?:-([0-9a-z]{1,8}))?$/;
-
-export function decodeIndexes(text: string): number[] | null {
-  if (text === '') return [];
-  const indexes: number[] = [];
-  for (const run of text.split(',')) {
-    const match = RUN.exec(run);
-    if (!match) return null;
-    const first = Number.parseInt(match[1] as string, 36);
-    const last = match[2] === undefined ? first : Number.parseInt(match[2], 36);
-    if (last < first) return null;
-    for (let index = first; index <= last; index++) indexes.push(index);
-  }
-  return indexes;
-}
-
-/** Ids joined by commas, each as how many leading digits it shares with the one before (one base-36 digit) and the rest. */
-export function encodeIds(ids: readonly string[]): string {
-  let previous = '';
-  const parts = ids.map((id) => {
-    let shared = 0;
-    const most = Math.min(35, id.length - 1, previous.length);
-    while (shared < most && id[shared] === previous[shared]) shared++;
-    previous = id;
-    return shared.toString(36) + id.slice(shared);
-  });
-  return parts.join(',');
-}
-
-const ID_LIST = /^[0-9a-z]\d{1,30}(?:,[0-9a-z]\d{1,30})*$/;
-
-export function decodeIds(text: string): string[] | null {
-  if (text === '') return [];
-  if (!ID_LIST.test(text)) return null;
-  let previous = '';
-  const ids: string[] = [];
-  for (const part of text.split(',')) {
-    const shared = Number.parseInt(part.charAt(0), 36);
-    if (shared > previous.length) return null;
-    previous = previous.slice(0, shared) + part.slice(1);
-    if (previous.length > 30) return null;
-    ids.push(previous);
-  }
-  return ids;
-}
-
 // Each job's positions by id, built once per job in memory: a save looks up a batch's records only.
 const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
 
@@ -146,37 +71,6 @@ function positionOf(job: BulkJob, id: string): number {
   const index = positions(job).get(id);
   if (index === undefined) throw new Error(`Record ${id} is not one of job ${job.id}.`);
   return index;
-}
-
-/** Outcomes by the position of their record. */
-function storeOutcomes(outcomes: Iterable<[number, RecordOutcome]>): StoredOutcomes {
-  const indexes: number[] = [];
-  let kinds = '';
-  const details: StoredOutcomes['details'] = {};
-  for (const [index, outcome] of outcomes) {
-    if (!BARE_KINDS.has(outcome.kind)) {
-      const { kind: _, ...detail } = outcome;
-      details[indexes.length] = detail;
-    }
-    indexes.push(index);
-    kinds += KIND_LETTERS[outcome.kind];
-  }
-  return { records: encodeIndexes(indexes), kinds, details };
-}
-
-/** The territories each of `records` (position, id) is narrowed to, as masks. */
-function storeNarrowing(job: BulkJob, records: Iterable<[number, string]>): StoredNarrowing {
-  const bits = new Map(job.territoryIds.map((id, bit) => [id, 2 ** bit]));
-  const byMask = new Map<string, number[]>();
-  for (const [index, id] of records) {
-    const narrowed = job.territoriesOf[id];
-    if (!narrowed) continue;
-    const mask = narrowed.reduce((sum, territory) => sum + (bits.get(territory) ?? 0), 0).toString(36);
-    const list = byMask.get(mask) ?? [];
-    byMask.set(mask, list);
-    list.push(index);
-  }
-  return Object.fromEntries([...byMask].map(([mask, indexes]) => [mask, encodeIndexes(indexes)]));
 }
 
 export function headOf(job: BulkJob): JobHead {
@@ -216,7 +110,7 @@ function columnsOf(job: BulkJob, keepsOutcome: (recordId: string) => boolean): J
   return {
     ids: encodeIds(job.recordIds),
     names: job.recordNames.some((name) => name !== '') ? job.recordNames : [],
-    narrowed: storeNarrowing(job, job.recordIds.entries()),
+    narrowed: storeNarrowing(job.territoryIds, job.territoriesOf, job.recordIds.entries()),
     settled: storeOutcomes(settled),
   };
 }
@@ -254,7 +148,8 @@ export function entryOf(job: BulkJob, batch: BulkBatch): BatchEntry {
     records: encodeIndexes(recordIds.map((id) => positionOf(job, id))),
     settled: storeOutcomes(Object.entries(outcomes).map(([id, outcome]) => [positionOf(job, id), outcome])),
     narrowed: storeNarrowing(
-      job,
+      job.territoryIds,
+      job.territoriesOf,
       recordIds.map((id) => [positionOf(job, id), id]),
     ),
   };
@@ -277,34 +172,11 @@ export function storedBytes(job: BulkJob): number {
 const Id = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const RecordOutcomeSchema = v.variant('kind', [
-  v.object({ kind: v.literal('removed') }),
-  v.object({ kind: v.literal('scheduled'), jobId: v.nullable(v.string()) }),
-  v.object({ kind: v.literal('not-assigned') }),
-  v.object({ kind: v.literal('rule-assigned') }),
-  v.object({ kind: v.literal('locked') }),
-  v.object({ kind: v.literal('no-permission'), code: v.string() }),
-  v.object({
-    kind: v.literal('error'),
-    code: v.string(),
-    status: v.optional(v.number()),
-    message: v.optional(v.string()),
-  }),
-  v.object({ kind: v.literal('cancelled') }),
-]);
-
 const ErrorInfoSchema = v.object({
   code: v.string(),
   status: v.optional(v.number()),
   message: v.optional(v.string()),
 });
-
-const StoredOutcomesSchema = v.object({
-  records: v.string(),
-  kinds: v.pipe(v.string(), v.regex(/^[rsnalpec]*$/)),
-  details: v.record(v.pipe(v.string(), v.regex(/^\d{1,6}$/)), v.record(v.string(), v.unknown())),
-});
-const StoredNarrowingSchema = v.record(v.pipe(v.string(), v.regex(/^[0-9a-z]{1,11}$/)), v.string());
 
 // Anything else than these (an older version, a damaged entry) is refused rather than half-resumed.
 export const JobHeadSchema = v.object({
@@ -359,38 +231,6 @@ function idsAt(recordIds: readonly string[], text: string): string[] | null {
     ids.push(id);
   }
   return ids;
-}
-
-/** Each outcome with the position of its record, or null when one does not read. */
-export function readOutcomesAt(stored: StoredOutcomes): [number, RecordOutcome][] | null {
-  const indexes = decodeIndexes(stored.records);
-  if (!indexes || indexes.length !== stored.kinds.length) return null;
-  const outcomes: [number, RecordOutcome][] = [];
-  for (const [place, index] of indexes.entries()) {
-    const kind = KIND_OF_LETTER.get(stored.kinds[place] as string);
-    const detail = Object.hasOwn(stored.details, place) ? stored.details[place] : undefined;
-    if (detail === undefined && kind !== undefined && BARE_KINDS.has(kind)) {
-      outcomes.push([index, { kind } as RecordOutcome]);
-      continue;
-    }
-    const parsed = v.safeParse(RecordOutcomeSchema, { ...detail, kind });
-    if (!parsed.success) return null;
-    outcomes.push([index, parsed.output]);
-  }
-  return outcomes;
-}
-
-/** Each narrowed record's position with its territories, or null when one does not read. */
-export function readNarrowingAt(territoryIds: readonly string[], stored: StoredNarrowing): [number, string[]][] | null {
-  const narrowed: [number, string[]][] = [];
-  for (const [mask, text] of Object.entries(stored)) {
-    const bits = Number.parseInt(mask, 36);
-    const territories = territoryIds.filter((_, bit) => Math.floor(bits / 2 ** bit) % 2 === 1);
-    const indexes = decodeIndexes(text);
-    if (!indexes || territories.length === 0) return null;
-    for (const index of indexes) narrowed.push([index, territories]);
-  }
-  return narrowed;
 }
 
 function byId<T>(recordIds: readonly string[], atPositions: [number, T][] | null): [string, T][] | null {

@@ -1,6 +1,8 @@
 // What the bulk page shows of a job: counts, time left, and the per-record table. Pure.
+
+import { decodeIds, readNarrowingAt, readOutcomesAt } from './columns';
 import { type BulkJob, OUTCOME_KINDS, type OutcomeKind, type RecordOutcome } from './job';
-import { decodeIds, type JobRecords, readNarrowingAt, readOutcomesAt, recordsOf } from './journal';
+import { type JobRecords, recordsOf } from './journal';
 
 export interface BulkProgress {
   total: number;
