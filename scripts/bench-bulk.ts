@@ -50,7 +50,7 @@ if (values.chromium) {
   console.log(`Built extension in headless Chromium: ${size} records, every API call +${latencyMs} ms.`);
   const measured = await benchInChromium({ size, latencyMs, concurrencies, skipBuild: values['skip-build'] });
   for (const m of measured) {
-    const preview = `preview ${m.previewSeconds.toFixed(1)} s`;
+    const preview = `preview ${m.previewSeconds.toFixed(1)} s, start ${m.startSeconds.toFixed(1)} s`;
     console.log(`concurrency ${m.concurrency}, ${m.removed} removed, ${preview}: ${chromiumFigures(m)}`);
   }
   const three = measured.find((m) => m.concurrency === 3);

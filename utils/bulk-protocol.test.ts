@@ -49,5 +49,39 @@ describe('parseBulkRequest', () => {
     expect(parseBulkRequest({ ...start, module: 'Cases' })).toBeNull();
     expect(parseBulkRequest({ ...start, names: { abc: 'Acme' } })).toBeNull();
     expect(parseBulkRequest({ ...start, names: { '4150868000004522032': 'x'.repeat(256) } })).toBeNull();
+    expect(parseBulkRequest({ ...start, names: { '4150868000004522032': 7 } })).toBeNull();
+    expect(parseBulkRequest({ ...start, names: ['Acme'] })).toBeNull();
+  });
+
+  it('refuses holdings that are not territories held by record id', () => {
+    const held = { id: '111111000000046898', assigned: 'manually' };
+    const record = '4150868000004522032';
+    for (const holdings of [
+      { [record]: [{ ...held, assigned: 'sometimes' }] },
+      { [record]: [{ ...held, id: 'x' }] },
+      { [record]: [{ ...held, extra: 1 }] },
+      { [record]: [{ id: held.id }] },
+      { [record]: held },
+      { [record]: [null] },
+      { '4150868000004522032x': [held] },
+      [[held]],
+      null,
+    ]) {
+      expect(parseBulkRequest({ ...start, holdings }), JSON.stringify(holdings)).toBeNull();
+    }
+  });
+
+  it('accepts a run of MAX_BULK_RECORDS records with their holdings and names', () => {
+    const recordIds = Array.from({ length: MAX_BULK_RECORDS }, (_, i) => String(407625000090000001n + BigInt(i)));
+    const holdings = Object.fromEntries(
+      recordIds.map((id) => [id, [{ id: '111111000000046898', assigned: 'manually' }]]),
+    );
+    const names = Object.fromEntries(recordIds.map((id, i) => [id, `Account ${i}`]));
+    expect(parseBulkRequest({ ...start, recordIds, holdings, names })).toEqual({
+      ...start,
+      recordIds,
+      holdings,
+      names,
+    });
   });
 });

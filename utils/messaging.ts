@@ -8,7 +8,7 @@ const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 
 /**
  * Ids a list selection hands to the bulk page, in the page's address: 25,000 ids keep it near
- * 500 KB, well inside Chromium's 2 MB limit on a URL. A bulk job takes as many (MAX_BULK_RECORDS).
+ * 500 KB, well inside Chromium's 2 MB limit on a URL. A bulk job takes more (MAX_BULK_RECORDS).
  */
 export const MAX_BULK_LINK_RECORDS = 25_000;
 

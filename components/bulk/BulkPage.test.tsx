@@ -7,7 +7,7 @@ import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
 import { type BulkLink, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkJobManager } from '@/utils/bulk/manager';
 import { previewOf } from '@/utils/bulk/plan';
-import { type BulkJobSummary, encodeRows, jobRows, jobSummary } from '@/utils/bulk/progress';
+import { type BulkJobSummary, encodeRows, jobSummary } from '@/utils/bulk/progress';
 import { FakeOrg } from '@/utils/bulk/simulation';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
 import type { Connection } from '@/utils/messaging';
@@ -412,14 +412,13 @@ describe('JobView', () => {
       status: vi.fn<BulkApi['status']>(async (_jobId, includeRecords) => {
         const view = views[Math.min(call++, views.length - 1)] as BulkJobSummary;
         const withRecords = includeRecords === true || (includeRecords === 'atRest' && !isMoving(view));
-        return { ok: true, value: withRecords ? { ...view, records: encodeRows([]) } : view };
+        return { ok: true, value: withRecords ? { ...view, records: encodeRows(jobOf([], 0)) } : view };
       }),
       ...overrides,
     });
   }
 
-  function jobWith(settled: number, status: BulkJob['status'] = 'running'): BulkJob {
-    const ids = Array.from({ length: 10 }, (_, i) => String(100 + i));
+  function jobOf(ids: string[], settled: number, status: BulkJob['status'] = 'running'): BulkJob {
     const job = createBulkJob({
       id: 'job-7',
       dataCentre: 'eu',
@@ -434,6 +433,14 @@ describe('JobView', () => {
     job.status = status;
     job.runStartedAt = 0;
     return job;
+  }
+
+  function jobWith(settled: number, status: BulkJob['status'] = 'running'): BulkJob {
+    return jobOf(
+      Array.from({ length: 10 }, (_, i) => String(100 + i)),
+      settled,
+      status,
+    );
   }
 
   it('follows the progress bar and announces the end', async () => {
@@ -492,7 +499,7 @@ describe('JobView', () => {
     const serving = (job: BulkJob) =>
       vi.fn<BulkApi['status']>(async () => ({
         ok: true,
-        value: { ...summary(job), ...(isMoving(summary(job)) ? {} : { records: encodeRows(jobRows(job)) }) },
+        value: { ...summary(job), ...(isMoving(summary(job)) ? {} : { records: encodeRows(job) }) },
       }));
     const paused = jobWith(4, 'paused');
     // Zoho only said a change was already running on this one: not necessarily this run's.

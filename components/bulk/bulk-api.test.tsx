@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBulkApi, sendBulkRequest } from './bulk-api';
+import { bulkRecordsChannel } from '@/utils/bulk-protocol';
+import { createBulkApi, RECORDS_WAIT_MS, sendBulkRequest } from './bulk-api';
 
 const org = { dataCentre: 'eu', sandbox: false, orgId: null } as const;
 
@@ -46,12 +47,46 @@ describe('createBulkApi', () => {
       { type: 'bulk.recordsInTerritory', ...org, module: 'Leads', territoryId: '7' },
       { type: 'bulk.preview', ...org, module: 'Deals', territoryIds: ['7'], recordIds: ['1'] },
       { type: 'bulk.start', ...org, module: 'Deals', territoryIds: ['7'], recordIds: ['1'], batchSize: 10 },
-      { type: 'bulk.status', jobId: 'j', includeRecords: true },
+      { type: 'bulk.status', jobId: 'j', includeRecords: true, recordsChannel: expect.any(String) },
       { type: 'bulk.jobs' },
       { type: 'bulk.pause', jobId: 'j' },
       { type: 'bulk.resume', jobId: 'j' },
       { type: 'bulk.cancel', jobId: 'j' },
       { type: 'bulk.retryFailed', jobId: 'j' },
     ]);
+  });
+
+  it('takes the records from the BroadcastChannel it named, and asks without one for a bare status', async () => {
+    const records =
+      '{"territoryIds":["7"],"ids":"01","names":[],"narrowed":{},"settled":{"records":"0","kinds":"r","details":{}}}';
+    const transport = vi.fn(async (message: unknown) => {
+      const { recordsChannel } = message as { recordsChannel?: string };
+      if (!recordsChannel) return { ok: true, value: { id: 'j' } };
+      const channel = new BroadcastChannel(bulkRecordsChannel(recordsChannel));
+      channel.postMessage(records);
+      channel.close();
+      return { ok: true, value: { id: 'j', recordsPosted: true } };
+    });
+    const api = createBulkApi(transport, { connections: vi.fn(), signIn: vi.fn() }, vi.fn());
+    expect(await api.status('j', 'atRest')).toEqual({ ok: true, value: { id: 'j', records } });
+    expect(await api.status('j', false)).toEqual({ ok: true, value: { id: 'j' } });
+    expect(transport.mock.calls.at(-1)?.[0]).toEqual({ type: 'bulk.status', jobId: 'j', includeRecords: false });
+  });
+
+  it('asks for the records in the answer when none come on the channel', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport = vi.fn(async (message: unknown) => {
+        const { recordsChannel } = message as { recordsChannel?: string };
+        return { ok: true, value: recordsChannel ? { id: 'j', recordsPosted: true } : { id: 'j', records: '{}' } };
+      });
+      const api = createBulkApi(transport, { connections: vi.fn(), signIn: vi.fn() }, vi.fn());
+      const status = api.status('j', true);
+      await vi.advanceTimersByTimeAsync(RECORDS_WAIT_MS);
+      expect(await status).toEqual({ ok: true, value: { id: 'j', records: '{}' } });
+      expect(transport.mock.calls.at(-1)?.[0]).toEqual({ type: 'bulk.status', jobId: 'j', includeRecords: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

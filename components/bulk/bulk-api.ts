@@ -1,5 +1,5 @@
-import type { RecordsWanted } from '@/utils/bulk/progress';
-import type { BulkRequest, BulkResponseFor, BulkResponseOf } from '@/utils/bulk-protocol';
+import type { EncodedRecordRows, RecordsWanted } from '@/utils/bulk/progress';
+import { type BulkRequest, type BulkResponseFor, type BulkResponseOf, bulkRecordsChannel } from '@/utils/bulk-protocol';
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { DataCentre } from '@/utils/data-centres';
 import type { Connection, Result } from '@/utils/messaging';
@@ -74,7 +74,7 @@ export function createBulkApi(
       send({ type: 'bulk.recordsInTerritory', ...org, module, territoryId }),
     preview: (selection) => send({ type: 'bulk.preview', ...selection }),
     start: (request) => send({ type: 'bulk.start', ...request }),
-    status: (jobId, includeRecords) => send({ type: 'bulk.status', jobId, includeRecords }),
+    status: (jobId, includeRecords) => statusOf(send, jobId, includeRecords),
     jobs: () => send({ type: 'bulk.jobs' }),
     pause: (jobId) => send({ type: 'bulk.pause', jobId }),
     resume: (jobId) => send({ type: 'bulk.resume', jobId }),
@@ -83,4 +83,37 @@ export function createBulkApi(
     undo: (jobId) => send({ type: 'bulk.undo', jobId }),
     download,
   };
+}
+
+/** Waits this long for records the background said it posted, then asks for them in the answer. */
+export const RECORDS_WAIT_MS = 10_000;
+
+/** A job's status; its records, when asked for, come on a BroadcastChannel where the page has one. */
+async function statusOf(
+  send: <R extends BulkRequest>(request: R) => Promise<BulkResponseFor<R>>,
+  jobId: string,
+  includeRecords: RecordsWanted,
+): Promise<BulkResponseOf['bulk.status']> {
+  if (includeRecords === false || typeof BroadcastChannel !== 'function') {
+    return send({ type: 'bulk.status', jobId, includeRecords });
+  }
+  const name = crypto.randomUUID();
+  const channel = new BroadcastChannel(bulkRecordsChannel(name));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const posted = new Promise<unknown>((resolve) => {
+    channel.onmessage = (event) => resolve(event.data);
+    timer = setTimeout(() => resolve(undefined), RECORDS_WAIT_MS);
+  });
+  try {
+    const answer = await send({ type: 'bulk.status', jobId, includeRecords, recordsChannel: name });
+    if (!answer.ok || answer.value?.recordsPosted !== true) return answer;
+    const { recordsPosted: _, ...view } = answer.value;
+    const records = await posted;
+    if (typeof records === 'string') return { ok: true, value: { ...view, records: records as EncodedRecordRows } };
+    // Nothing came on the channel: the records travel in the answer instead.
+    return send({ type: 'bulk.status', jobId, includeRecords });
+  } finally {
+    clearTimeout(timer);
+    channel.close();
+  }
 }

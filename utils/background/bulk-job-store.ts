@@ -2,7 +2,8 @@
 // records as planned (`bulkJob:<id>:base`) and one key per batch (`bulkJob:<id>:batch:<n>`), plus an
 // index of the job ids so that a restarted worker finds every job without reading the whole storage.
 // Each save is one `set`, which both browsers write atomically (Chromium: one LevelDB write batch;
-// Firefox: one IndexedDB transaction).
+// Firefox: one IndexedDB transaction). A job that is over is folded into its head and base (every
+// outcome in the base), and its batch keys removed.
 import type { BulkBatch, BulkJob } from '../bulk/job';
 import { assembleJob, baseOf, entryOf, headOf } from '../bulk/journal';
 import type { BulkJobStore } from '../bulk/manager';
@@ -85,6 +86,13 @@ export function createBulkJobStore(area: StorageArea): BulkJobStore {
       const items: Record<string, unknown> = { [bulkJobKey(job.id)]: headOf(job) };
       for (const batch of changed) items[bulkBatchKey(job.id, batch.id)] = entryOf(job, batch);
       return area.set(items);
+    },
+
+    async compact(job) {
+      if (job.batches.length > 0) return;
+      await area.set(structuredClone({ [bulkJobKey(job.id)]: headOf(job), [bulkBaseKey(job.id)]: baseOf(job) }));
+      // Stopped between the two: the batch entries left repeat outcomes the base holds.
+      await area.remove(batchKeys(job.id, job.nextBatchId));
     },
 
     async list() {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BulkJobManager } from '../bulk/manager';
 import type { BulkPreview } from '../bulk/plan';
+import type { EncodedRecordRows } from '../bulk/progress';
 import type { BulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import type { ZohoClient } from '../zoho/client';
@@ -116,6 +117,33 @@ function setup() {
 beforeEach(() => fakeBrowser.reset());
 
 describe('createBulkRequestHandler', () => {
+  it('posts the records on the channel the page named, and answers without them', async () => {
+    const jobs = recordingManager();
+    const records = '{"ids":"01"}' as EncodedRecordRows;
+    jobs.manager.status = async () => ({ ok: true, value: { id: 'job-1', records } }) as never;
+    const posted: [string, string][] = [];
+    const deps = {
+      extension,
+      clientFor: () => fakeZoho().client,
+      territories: createTerritoryCache({ storage: fakeBrowser.storage.local }),
+      jobs: jobs.manager,
+    };
+    const handle = createBulkRequestHandler({ ...deps, postRecords: (name, text) => posted.push([name, text]) });
+    const status = { type: 'bulk.status', jobId: 'job-1', includeRecords: true } as const;
+    expect(await handle({ ...status, recordsChannel: 'c1' }, bulkPage)).toEqual({
+      ok: true,
+      value: { id: 'job-1', recordsPosted: true },
+    });
+    expect(posted).toEqual([['c1', records]]);
+    expect(await handle(status, bulkPage)).toEqual({ ok: true, value: { id: 'job-1', records } });
+    // Where the background has no channel to post on, the records travel in the answer.
+    expect(await createBulkRequestHandler(deps)({ ...status, recordsChannel: 'c2' }, bulkPage)).toEqual({
+      ok: true,
+      value: { id: 'job-1', records },
+    });
+    expect(posted).toHaveLength(1);
+  });
+
   it('answers only pages of this extension', async () => {
     const { handle, zoho, jobs } = setup();
     const requests: BulkRequest[] = [

@@ -4,6 +4,7 @@
 import { BULK_DEFAULTS } from '../bulk/job';
 import type { BulkJobManager } from '../bulk/manager';
 import { type BulkPreview, previewOf, READ_CHUNK_SIZE, splitIntoBatches, type TerritoryHolding } from '../bulk/plan';
+import type { EncodedRecordRows } from '../bulk/progress';
 import { type BulkRequest, type BulkResponseFor, MAX_BULK_RECORDS } from '../bulk-protocol';
 import type { TerritoryModule } from '../crm-page';
 import { type ExtensionIdentity, type SenderInfo, senderKind } from '../sender';
@@ -21,6 +22,8 @@ export interface BulkRequestDeps {
   clientFor(org: OrgTarget): ZohoClient;
   territories: TerritoryCache;
   jobs: BulkJobManager;
+  /** sends a job's records on the BroadcastChannel a page named; absent where there is none */
+  postRecords?(channel: string, records: EncodedRecordRows): void;
 }
 
 export type BulkResponse = BulkResponseFor<BulkRequest>;
@@ -114,8 +117,15 @@ export function createBulkRequestHandler(deps: BulkRequestDeps): BulkRequestHand
           batchSize: request.batchSize,
           concurrency: request.concurrency,
         });
-      case 'bulk.status':
-        return deps.jobs.status(request.jobId, request.includeRecords ?? false);
+      case 'bulk.status': {
+        const answer = await deps.jobs.status(request.jobId, request.includeRecords ?? false);
+        if (!answer.ok || answer.value.records === undefined || !request.recordsChannel || !deps.postRecords) {
+          return answer;
+        }
+        const { records, ...view } = answer.value;
+        deps.postRecords(request.recordsChannel, records);
+        return { ok: true, value: { ...view, recordsPosted: true } };
+      }
       case 'bulk.jobs':
         return deps.jobs.jobs();
       case 'bulk.pause':

@@ -2,7 +2,8 @@
 // and the one message listener that serves both protocols.
 import type { AuthSession } from '../auth/session';
 import { type BulkJobManager, createBulkJobManager } from '../bulk/manager';
-import { parseBulkRequest } from '../bulk-protocol';
+import type { EncodedRecordRows } from '../bulk/progress';
+import { bulkRecordsChannel, parseBulkRequest } from '../bulk-protocol';
 import type { SenderInfo } from '../sender';
 import { createZohoClient } from '../zoho/client';
 import { createTerritoryCache, type OrgTarget, type TerritoryCache } from '../zoho/territory-cache';
@@ -53,8 +54,21 @@ export function createBulkBackground(
     onRunError: (job, error) => console.error(`The bulk run ${job.id} stopped on an error`, error),
   });
   const territories = createTerritoryCache({ storage: apis.local, now: timing.now });
-  const handle = createBulkRequestHandler({ extension: apis.extension, clientFor, territories, jobs });
+  const handle = createBulkRequestHandler({
+    extension: apis.extension,
+    clientFor,
+    territories,
+    jobs,
+    postRecords: typeof BroadcastChannel === 'function' ? postRecords : undefined,
+  });
   return { handle, jobs, territories };
+}
+
+function postRecords(name: string, records: EncodedRecordRows): void {
+  const channel = new BroadcastChannel(bulkRecordsChannel(name));
+  // Delivered to the page's end however soon this end closes: it is queued when posted.
+  channel.postMessage(records);
+  channel.close();
 }
 
 type MessageListener = (

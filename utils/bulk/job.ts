@@ -5,7 +5,7 @@ import type { DataCentre } from '../data-centres';
 import type { ErrorInfo } from '../messaging';
 import { dedupeIds, planRecords, type RecordHoldings, type RecordNames, splitIntoBatches } from './plan';
 
-export const BULK_JOB_VERSION = 2;
+export const BULK_JOB_VERSION = 3;
 
 /** Zoho's many-record calls take at most 100 records, and `?ids=` reads at most 100 (zoho-crm.md §2). */
 export const MAX_BATCH_SIZE = 100;

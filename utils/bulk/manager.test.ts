@@ -19,7 +19,15 @@ function ids(count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(5000 + i));
 }
 
-function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClock; keepFinished?: number } = {}) {
+interface SetupOptions {
+  org?: FakeOrg;
+  store?: MemoryStore;
+  clock?: VirtualClock;
+  keepFinished?: number;
+  keepFinishedBytes?: number;
+}
+
+function setup(options: SetupOptions = {}) {
   const busy: boolean[] = [];
   const clock = options.clock ?? new VirtualClock();
   const org = options.org ?? new FakeOrg(clock);
@@ -33,6 +41,7 @@ function setup(options: { org?: FakeOrg; store?: MemoryStore; clock?: VirtualClo
     sleep: clock.sleep,
     random: () => 0.5,
     keepFinished: options.keepFinished,
+    keepFinishedBytes: options.keepFinishedBytes,
     onBusyChange: (value) => busy.push(value),
   });
   return { clock, org, store, manager, busy };
@@ -285,5 +294,21 @@ describe('createBulkJobManager', () => {
     expect(jobs.ok && jobs.value.map((job) => job.id)).toEqual(['job-4', 'job-3']);
     expect((await store.list()).map((job) => job.id).sort()).toEqual(['job-3', 'job-4']);
     expect([...store.area.data.keys()].filter((key) => key.includes('job-1') || key.includes('job-2'))).toEqual([]);
+  });
+
+  it('keeps the finished jobs that fit in the bytes allowed, the newest always, and folds each into head and base', async () => {
+    const { org, manager, clock, store } = setup({ keepFinishedBytes: 1_500 });
+    seed(org, ids(200));
+    for (const count of [10, 10, 200, 10]) {
+      await manager.start(spec(ids(count)));
+      await clock.run(manager.idle());
+      await clock.run(clock.sleep(10));
+    }
+    // job-4 and job-3 (200 records) together pass 1,500 bytes (about 500 and 1,100): job-4 alone is kept.
+    expect((await store.list()).map((job) => job.id)).toEqual(['job-4']);
+    expect([...store.area.data.keys()].filter((key) => key.includes(':batch:'))).toEqual([]);
+    await manager.start(spec(ids(10)));
+    await clock.run(manager.idle());
+    expect((await store.list()).map((job) => job.id).sort()).toEqual(['job-4', 'job-5']);
   });
 });

@@ -16,7 +16,8 @@ import {
   createUndoJob,
   isTerminal,
 } from './job';
-import { type BulkJobSummary, encodeRows, jobRows, jobSummary, type RecordsWanted } from './progress';
+import { storedBytes } from './journal';
+import { type BulkJobSummary, type EncodedRecordRows, encodeRows, jobSummary, type RecordsWanted } from './progress';
 import type { BulkRunnerDeps, RetryPolicy } from './run-context';
 import { cancelBulkJob, pauseBulkJob, resumeBulkJob } from './run-control';
 import { runBulkJob } from './runner';
@@ -28,6 +29,8 @@ export interface BulkJobStore {
   create(job: BulkJob): Promise<void>;
   /** stores the job's head and the batches given (done or not); captures them when called */
   save(job: BulkJob, changed: readonly BulkBatch[]): Promise<void>;
+  /** stores a job that is over (no batch open) as its head and base only: smaller, and read in one call */
+  compact(job: BulkJob): Promise<void>;
   /** every stored job this version reads */
   list(): Promise<BulkJob[]>;
   remove(jobId: string): Promise<void>;
@@ -49,6 +52,8 @@ export interface BulkManagerDeps {
   policy?: RetryPolicy;
   /** finished and cancelled jobs kept for the page; older ones are removed */
   keepFinished?: number;
+  /** what the finished jobs kept may take in storage together (the newest is kept whatever its size) */
+  keepFinishedBytes?: number;
 }
 
 export type BulkStartSpec = Omit<BulkJobSpec, 'id' | 'now' | 'retryOf' | 'direction' | 'undoOf'>;
@@ -85,11 +90,17 @@ export interface BulkJobManager {
 
 /** Finished jobs kept for their outcomes, newest first. */
 export const KEEP_FINISHED_JOBS = 3;
+/**
+ * storage.local holds 10 MB (QUOTA_BYTES, 10,485,760): half of it for the finished jobs kept, the
+ * other half for the job being run, which at MAX_BULK_RECORDS with names takes about 3.5 MB
+ * (bulk-job-store.test.ts). A job that does not fit beside them is refused as STORAGE_FULL.
+ */
+export const KEEP_FINISHED_BYTES = 5_000_000;
 
 export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
   const live = new Map<string, LiveRun>();
-  // storage.local's quota is 10 MB: these and a new job of MAX_BULK_RECORDS fit in it (bulk-job-store.test.ts).
   const keepFinished = deps.keepFinished ?? KEEP_FINISHED_JOBS;
+  const keepFinishedBytes = deps.keepFinishedBytes ?? KEEP_FINISHED_BYTES;
   let loading: Promise<Map<string, BulkJob>> | null = null;
 
   /** Every job, read from storage once: the only copies there are. */
@@ -126,7 +137,12 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
           run.again = false;
           await runBulkJob(job, runnerDeps(job), deps.policy);
         }
-        if (isTerminal(job)) await prune();
+        if (isTerminal(job)) {
+          await deps.store.compact(job);
+          await prune();
+          // Encoded now, while nobody waits: the page that opens the job gets them at once.
+          if (!hasWork(job)) recordsAtRest(job);
+        }
       } catch (error) {
         deps.onRunError?.(job, error);
       } finally {
@@ -146,16 +162,33 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
     return [...(await allJobs()).values()].sort((a, b) => b.createdAt - a.createdAt);
   }
 
+  /** The newest finished jobs while they are at most `keepFinished` and fit in `keepFinishedBytes`. */
   async function prune(): Promise<void> {
     const jobs = await allJobs();
-    const finished = (await sortedJobs()).filter(isTerminal);
-    for (const job of finished.slice(keepFinished)) {
+    let kept = 0;
+    let bytes = 0;
+    for (const job of (await sortedJobs()).filter(isTerminal)) {
+      bytes += storedBytes(job);
+      if (kept === 0 || (kept < keepFinished && bytes <= keepFinishedBytes)) {
+        kept++;
+        continue;
+      }
       jobs.delete(job.id);
       await deps.store.remove(job.id);
     }
   }
 
   const summary = (job: BulkJob): BulkJobSummary => jobSummary(job, deps.now());
+
+  // A job at rest no longer changes: its records are encoded once for every look.
+  const encoded = new WeakMap<BulkJob, { updatedAt: number; records: EncodedRecordRows }>();
+  function recordsAtRest(job: BulkJob): EncodedRecordRows {
+    const kept = encoded.get(job);
+    if (kept && kept.updatedAt === job.updatedAt) return kept.records;
+    const records = encodeRows(job);
+    encoded.set(job, { updatedAt: job.updatedAt, records });
+    return records;
+  }
 
   /** Applies a user's request to the one copy of the job, saves it, and runs it when there is work. */
   async function act(jobId: string, apply: (job: BulkJob) => void): Promise<Result<BulkJobSummary>> {
@@ -181,6 +214,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       throw error;
     }
     if (!isTerminal(job)) launch(job);
+    else recordsAtRest(job);
     return { ok: true, value: { jobId: job.id } };
   }
 
@@ -192,7 +226,7 @@ export function createBulkJobManager(deps: BulkManagerDeps): BulkJobManager {
       if (!job) return { ok: false, error: NOT_FOUND };
       const view: BulkJobView = summary(job);
       if (includeRecords === true || (includeRecords === 'atRest' && !hasWork(job))) {
-        view.records = encodeRows(jobRows(job));
+        view.records = hasWork(job) ? encodeRows(job) : recordsAtRest(job);
       }
       return { ok: true, value: view };
     },

@@ -51,6 +51,8 @@ interface Persister {
   touch(batch: BulkBatch): void;
   /** saves the head and every batch touched since the last save */
   save(): Promise<void>;
+  /** saves with the next save, or on its own once the worker has nothing else to do */
+  saveSoon(): void;
 }
 
 /**
@@ -59,17 +61,38 @@ interface Persister {
  * the browser process in order; Firefox runs its IndexedDB transactions in order), so a later
  * save never lands under an earlier one, and none waits for another.
  */
-export function createPersister(job: BulkJob, deps: BulkRunnerDeps): Persister {
+export function createPersister(job: BulkJob, deps: BulkRunnerDeps, onError: (error: unknown) => void): Persister {
   const touched = new Set<BulkBatch>();
+  let soon = false;
+  const save = (): Promise<void> => {
+    job.updatedAt = deps.now();
+    const changed = [...touched];
+    touched.clear();
+    return deps.save(job, changed);
+  };
   return {
     touch: (batch) => touched.add(batch),
-    save() {
-      job.updatedAt = deps.now();
-      const changed = [...touched];
-      touched.clear();
-      return deps.save(job, changed);
+    save,
+    saveSoon() {
+      if (soon) return;
+      soon = true;
+      // A turn of the event loop, not a wait: every slot's next step comes first.
+      setTimeout(() => {
+        soon = false;
+        if (touched.size > 0) save().catch(onError);
+      }, 0);
     },
   };
+}
+
+/** An error of ours (storage): no new batch is sent, and the run ends with it. */
+export function fail(ctx: RunContext, error: unknown): void {
+  ctx.failure ??= { error };
+  wake(ctx.job);
+}
+
+export function throwFailure(ctx: RunContext): void {
+  if (ctx.failure) throw ctx.failure.error;
 }
 
 export interface RunContext {

@@ -22,12 +22,13 @@ import {
   createPersister,
   DEFAULT_RETRY_POLICY,
   dropBatch,
+  fail,
   mayDispatch,
   type RetryPolicy,
   type RunContext,
   settleAll,
   sleep,
-  wake,
+  throwFailure,
 } from './run-context';
 
 async function waitForHold(ctx: RunContext): Promise<void> {
@@ -46,7 +47,8 @@ async function processBatch(ctx: RunContext, batch: BulkBatch): Promise<void> {
     if (step === 'released') return;
     if (step === 'done') {
       dropBatch(ctx, batch);
-      await ctx.persist.save();
+      // Most often written with the slot's next batch, marked as sending: one write per batch.
+      ctx.persist.saveSoon();
       ctx.deps.onProgress?.(ctx.job);
       return;
     }
@@ -64,10 +66,7 @@ function dispatch(ctx: RunContext): Promise<void> {
         ctx.claimed.add(batch);
         active++;
         processBatch(ctx, batch)
-          .catch((error: unknown) => {
-            ctx.failure ??= { error };
-            wake(ctx.job);
-          })
+          .catch((error: unknown) => fail(ctx, error))
           .finally(() => {
             ctx.claimed.delete(batch);
             active--;
@@ -124,7 +123,7 @@ export async function runBulkJob(
     op: operationOf(job),
     deps,
     policy,
-    persist: createPersister(job, deps),
+    persist: createPersister(job, deps, (error) => fail(ctx, error)),
     holdUntil: 0,
     rateLimitStreak: 0,
     claimed: new Set(),
@@ -136,8 +135,10 @@ export async function runBulkJob(
     job.settledAtRunStart = settledCount(job);
     await dispatch(ctx);
   }
-  if (ctx.failure) throw ctx.failure.error;
+  throwFailure(ctx);
   await conclude(ctx);
+  // A save not waited for may have failed meanwhile; the last save landed after it.
+  throwFailure(ctx);
   return job;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BulkJob, createUndoJob, removedRecordIds } from './job';
-import { assembleJob, headOf } from './journal';
+import { assembleJob, baseOf, headOf } from './journal';
 import { ASSIGN_OPERATION, REMOVE_OPERATION } from './operation';
 import { outcomeSentence } from './outcomes';
 import { DEFAULT_RETRY_POLICY } from './run-context';
@@ -274,7 +274,7 @@ describe('the stored direction', () => {
   it('reads a head written before put-back runs as a removal', () => {
     const removal = sampleJob(sampleRecordIds(2));
     const { direction: _direction, undoOf: _undoOf, ...olderHead } = headOf(removal);
-    const read = assembleJob(JSON.parse(JSON.stringify(olderHead)), { ...removal, batches: undefined }, []);
+    const read = assembleJob(JSON.parse(JSON.stringify(olderHead)), JSON.parse(JSON.stringify(baseOf(removal))), []);
     expect(read?.direction).toBe('remove');
     expect(read?.undoOf).toBeNull();
   });
