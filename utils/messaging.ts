@@ -145,12 +145,21 @@ export interface RecordTerritories {
 
 export type ChangeOutcome = { outcome: 'done' } | { outcome: 'scheduled'; jobId: string };
 
+/** An org a sign-in has reached: its id is all Zoho tells without the users/org scopes. */
+export interface ReachedOrg {
+  /** the zgid, as in the CRM's address (`/crm/org<zgid>/…`) */
+  orgId: string;
+  sandbox: boolean;
+}
+
 export interface Connection {
   dataCentre: DataCentre;
   connected: boolean;
   /** epoch ms */
   expiresAt: number | null;
   apiDomain: string | null;
+  /** The orgs whose records this sign-in has read, oldest first; absent or [] when none yet. */
+  orgs?: ReachedOrg[];
 }
 
 export interface ResponseOf {

@@ -31,6 +31,8 @@ export interface RecordRequestDeps {
   changes: ChangeLog;
   /** The orgs' territory definitions, shared with the bulk page: paths and managers of the rows. */
   territories: TerritoryCache;
+  /** A record of this page's org was read: the options page names the org under its connection. */
+  orgReached?(page: RecordPage): Promise<void>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** default DEFINITIONS_WAIT_MS */
@@ -178,6 +180,8 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
         );
         const client = deps.clientFor(page);
         const read = await getRecordTerritories(client, page);
+        // Not awaited: the answer does not wait for the options page's bookkeeping.
+        void deps.orgReached?.(page).catch(() => undefined);
         const scheduled = await deps.changes.reconcileJobs(key, read, now());
         const places = read.territories.length > 0 ? await placesFor(page, client) : new Map<string, TerritoryPlace>();
         const territories = read.territories.map((territory) => ({

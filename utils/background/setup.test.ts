@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createReachedOrgs } from '../auth/reached-orgs';
 import { createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
 import { readHandoff } from '../bulk/handoff';
@@ -274,6 +275,7 @@ describe('createRequestHandler', () => {
         tokens: createTokenStore(brokenStorage),
         clientId: async () => '1000.CLIENT',
         revoke: async () => undefined,
+        orgs: createReachedOrgs(brokenStorage),
       }),
       records: createRecordRequests({
         clientFor: () => {

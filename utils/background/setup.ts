@@ -1,5 +1,6 @@
 // Builds the background from browser APIs; the entrypoint only passes `browser` in.
 import { clientIdSource } from '../auth/client-id';
+import { createReachedOrgs } from '../auth/reached-orgs';
 import { revokeToken } from '../auth/revoke';
 import { type AuthSession, createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
@@ -44,6 +45,7 @@ export function createBackgroundAuth(
     tokens: createTokenStore(apis.session),
     clientId: clientIdSource(apis.buildClientId, apis.local),
     revoke: (dataCentre, accessToken) => revokeToken(dataCentre, accessToken, apis.fetch),
+    orgs: createReachedOrgs(apis.session),
   });
 }
 
@@ -59,6 +61,7 @@ export function createBackground(
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
     territories,
+    orgReached: (page) => auth.orgReached(page),
   });
   const badges = createTabBadges(apis.toolbarButton);
   apis.tabs.onRemoved.addListener(badges.forgetTab);
