@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-centres';
 import type { Connection, ErrorInfo, ReachedOrg, Result } from '@/utils/messaging';
 import { describeError } from '@/utils/zoho-errors';
@@ -152,7 +152,8 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
     };
   }, [api]);
 
-  useEffect(() => {
+  // Before the next paint: a read of the page right after the change finds focus already there.
+  useLayoutEffect(() => {
     if (focusNext === null) return;
     document.getElementById(focusNext)?.focus();
     setFocusNext(null);

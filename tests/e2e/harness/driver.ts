@@ -62,6 +62,8 @@ export interface BrowserTab {
   geometry(): Promise<Geometry>;
   /** axe-core over the panel (its shadow root), every rule of WCAG 2.2 A/AA and best practice. */
   axe(): Promise<AxeViolation[]>;
+  /** axe-core over the whole document (an extension page), the same rules. */
+  axePage(): Promise<AxeViolation[]>;
   /** Accessible name of the focused element inside the panel, or null. */
   focusedPanelElement(): Promise<string | null>;
   /** The same operations inside the first child frame whose URL contains `urlPart`. */
