@@ -1,6 +1,6 @@
 import '../zoho-crm.content/style.css';
 import './style.css';
-import { render } from 'preact';
+import { renderTranslated } from '@/components/render-translated';
 import { SidePanel } from '@/components/SidePanel';
 import { claimPanelHome, createSidePanelApi, sidePanelTheme } from './sidepanel-api';
 
@@ -8,7 +8,7 @@ void claimPanelHome();
 const app = document.getElementById('app');
 if (app) {
   const sidePanelName = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
-  void sidePanelTheme().then((theme) => {
-    render(<SidePanel api={createSidePanelApi()} theme={theme} sidePanelName={sidePanelName} />, app);
-  });
+  void sidePanelTheme().then((theme) =>
+    renderTranslated(app, () => <SidePanel api={createSidePanelApi()} theme={theme} sidePanelName={sidePanelName} />),
+  );
 }

@@ -262,6 +262,18 @@ describe('createRequestHandler', () => {
     expect(tabsOpened).toHaveLength(1);
   });
 
+  it('gives a CRM page the panel’s words in the page’s language, and a foreign page nothing', async () => {
+    const send = startBackground();
+    const answer = await send({ type: 'i18n.catalogue', pageLang: 'de-DE' }, contentScript);
+    expect(answer).toMatchObject({ ok: true, value: { locale: 'de' } });
+    expect(answer).toMatchObject({ value: { messages: { 'common.refresh': 'Aktualisieren' } } });
+    const foreign = { ...contentScript, url: 'https://evil.example/crm/org1/tab/Leads/1' };
+    expect(await send({ type: 'i18n.catalogue', pageLang: 'de' }, foreign)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+  });
+
   it('turns an unexpected failure into an answer', async () => {
     const brokenStorage: StorageArea = {
       get: () => Promise.reject(new Error('storage is gone')),
@@ -288,6 +300,7 @@ describe('createRequestHandler', () => {
       openBulkPage: async () => ({ ok: true, value: null }),
       sidePanel: { open: async () => ({ ok: true, value: null }) },
       injectPanel: async () => ({ ok: true, value: null }),
+      pageCatalogue: async () => ({ locale: 'en', messages: {} }),
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({
       ok: false,

@@ -13,6 +13,7 @@ import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
 import { createPanelInjector, type ScriptInjectionApis } from './inject-panel';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
+import { createPageCatalogues, workerLanguages } from './page-catalogue';
 import { createRecordRequests } from './record-requests';
 import { createSidePanelHome, type SidePanelHome } from './side-panel';
 
@@ -34,6 +35,8 @@ export interface BackgroundApis {
   bulkPageUrl: string;
   /** chrome.scripting (MV3) or browser.tabs.executeScript (MV2): the panel's code, on demand */
   scripts?: ScriptInjectionApis;
+  /** the browser's languages, most wanted first (the worker's navigator.languages when left out) */
+  browserLanguages?: () => readonly string[];
 }
 
 /** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
@@ -74,6 +77,10 @@ export function createBackground(
       openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl, { storage: apis.session }),
       sidePanel,
       injectPanel: createPanelInjector(apis.scripts ?? {}),
+      pageCatalogue: createPageCatalogues({
+        local: apis.local,
+        browserLanguages: apis.browserLanguages ?? workerLanguages,
+      }),
     }),
   );
 }
