@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { checkClientId } from '@/utils/panel/client-id';
+import { useI18n } from '../i18n';
 import { ClientSetupSteps } from './ClientSetupSteps';
 import type { OptionsApi } from './options-api';
-import { optionsText as text } from './options-text';
 
 /** For builds without a client id of their own: the user's client id, and how to make one (folded). */
 export function ClientIdSection({ api }: { api: OptionsApi }) {
+  const { t } = useI18n();
   const inputId = useId();
   const problemId = useId();
   const [value, setValue] = useState('');
@@ -34,18 +35,18 @@ export function ClientIdSection({ api }: { api: OptionsApi }) {
     try {
       await api.saveClientId(checked.clientId);
       setValue(checked.clientId ?? '');
-      setStatus(text(checked.clientId ? 'clientSaved' : 'clientRemoved'));
+      setStatus(t(checked.clientId ? 'options.clientSaved' : 'options.clientRemoved'));
     } catch {
-      setStatus(text('clientSaveFailed'));
+      setStatus(t('options.clientSaveFailed'));
     }
   };
 
   return (
     <section class="op-section" aria-labelledby="client-heading">
-      <h2 id="client-heading">{text('clientHeading')}</h2>
-      <p>{text('clientNeeded')}</p>
+      <h2 id="client-heading">{t('options.clientHeading')}</h2>
+      <p>{t('options.clientNeeded')}</p>
       <form class="op-row" onSubmit={save} noValidate>
-        <label for={inputId}>{text('clientIdLabel')}</label>
+        <label for={inputId}>{t('options.clientIdLabel')}</label>
         <input
           id={inputId}
           class="op-input"
@@ -62,12 +63,12 @@ export function ClientIdSection({ api }: { api: OptionsApi }) {
           }}
         />
         <button type="submit" class="op-button op-primary">
-          {text('clientSave')}
+          {t('options.clientSave')}
         </button>
       </form>
       {malformed ? (
         <p id={problemId} class="op-problem">
-          {text('clientIdMalformed')}
+          {t('options.clientIdMalformed')}
         </p>
       ) : null}
       <p class="op-status" role="status">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { originOf, otherRedirectUris } from '@/utils/panel/redirect-uris';
+import { useI18n } from '../i18n';
 import type { OptionsApi } from './options-api';
-import { optionsText as text } from './options-text';
 
 function CopyableValue({
   label,
@@ -14,6 +14,7 @@ function CopyableValue({
   api: OptionsApi;
   onCopied: (message: string) => void;
 }) {
+  const { t } = useI18n();
   return (
     <div class="op-copyable">
       <span class="op-copy-label">{label}</span>
@@ -21,28 +22,32 @@ function CopyableValue({
       <button
         type="button"
         class="op-button"
-        aria-label={text('copyLabel', { what: label })}
+        aria-label={t('options.copyLabel', { what: label })}
         onClick={async () => {
           const copied = await api.copyText(value);
-          onCopied(copied ? text('copied', { what: label }) : text('copyFailed'));
+          onCopied(copied ? t('options.copied', { what: label }) : t('options.copyFailed'));
         }}
       >
-        {text('copy')}
+        {t('options.copy')}
       </button>
     </div>
   );
 }
 
 const API_CONSOLE = 'https://api-console.zoho.com';
+/** Where the link goes in a translated sentence: a private-use character no translation holds. */
+const LINK_MARK = '\uE000';
 
 /** Folded: how to create a Client-based Applications client, each value with its Copy button. */
 export function ClientSetupSteps({ api }: { api: OptionsApi }) {
+  const { t } = useI18n();
   const [status, setStatus] = useState('');
   const others = otherRedirectUris(api.redirectUri);
-  const [beforeConsole, afterConsole] = text('setupStepConsole').split('{console}');
+  // The sentence around the link, in whichever order the language puts them.
+  const [beforeConsole, afterConsole] = t('options.setupStepConsole', { console: LINK_MARK }).split(LINK_MARK);
   return (
     <details class="op-setup">
-      <summary>{text('setupSummary')}</summary>
+      <summary>{t('options.setupSummary')}</summary>
       <ol class="op-steps">
         <li>
           {beforeConsole}
@@ -52,12 +57,17 @@ export function ClientSetupSteps({ api }: { api: OptionsApi }) {
           {afterConsole}
         </li>
         <li>
-          {text('setupStepRedirect')}
-          <CopyableValue label={text('redirectThisBrowser')} value={api.redirectUri} api={api} onCopied={setStatus} />
+          {t('options.setupStepRedirect')}
+          <CopyableValue
+            label={t('options.redirectThisBrowser')}
+            value={api.redirectUri}
+            api={api}
+            onCopied={setStatus}
+          />
           {others.map((other) => (
             <CopyableValue
               key={other.uri}
-              label={text('redirectOtherBrowser', { browser: other.browserName })}
+              label={t('options.redirectOtherBrowser', { browser: other.browserName })}
               value={other.uri}
               api={api}
               onCopied={setStatus}
@@ -65,16 +75,16 @@ export function ClientSetupSteps({ api }: { api: OptionsApi }) {
           ))}
         </li>
         <li>
-          {text('setupStepDomain')}
+          {t('options.setupStepDomain')}
           <CopyableValue
-            label={text('javaScriptDomain')}
+            label={t('options.javaScriptDomain')}
             value={originOf(api.redirectUri)}
             api={api}
             onCopied={setStatus}
           />
         </li>
-        <li>{text('setupStepMultiDc')}</li>
-        <li>{text('setupStepClientId')}</li>
+        <li>{t('options.setupStepMultiDc')}</li>
+        <li>{t('options.setupStepClientId')}</li>
       </ol>
       <p class="op-status" role="status">
         {status}

@@ -1,16 +1,19 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-centres';
+import type { MessageKey } from '@/utils/i18n/catalogue';
 import type { Connection, ErrorInfo, ReachedOrg, Result } from '@/utils/messaging';
 import { describeError } from '@/utils/zoho-errors';
+import { useI18n } from '../i18n';
+import { DATA_CENTRE_NAMES } from './data-centre-names';
 import type { OptionsApi } from './options-api';
-import { dataCentreName, type OptionsTextKey, optionsText as text } from './options-text';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ErrorInfo } | { status: 'loaded' };
 
 function ErrorLine({ error }: { error: ErrorInfo }) {
+  const { t } = useI18n();
   return (
     <p class="op-problem" role="alert">
-      {describeError(error).text} <span class="op-code-inline">{text('errorCode', { code: error.code })}</span>
+      {describeError(error).text} <span class="op-code-inline">{t('common.code', { code: error.code })}</span>
     </p>
   );
 }
@@ -28,8 +31,9 @@ function ConnectionButton({
   dataCentre: DataCentre;
   run: (dataCentre: DataCentre) => Promise<Result<Connection>>;
   onDone: (connection: Connection) => void;
-  words: { name: OptionsTextKey; label: OptionsTextKey; busy: OptionsTextKey };
+  words: { name: MessageKey; label: MessageKey; busy: MessageKey };
 }) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const act = async () => {
@@ -46,12 +50,12 @@ function ConnectionButton({
       <button
         type="button"
         class="op-button"
-        aria-label={text(words.label, { dataCentre: dataCentreName(dataCentre) })}
+        aria-label={t(words.label, { dataCentre: t(DATA_CENTRE_NAMES[dataCentre]) })}
         aria-disabled={busy ? 'true' : undefined}
         aria-busy={busy ? 'true' : undefined}
         onClick={act}
       >
-        {text(busy ? words.busy : words.name)}
+        {t(busy ? words.busy : words.name)}
       </button>
       {error ? <ErrorLine error={error} /> : null}
     </>
@@ -59,12 +63,13 @@ function ConnectionButton({
 }
 
 function OrgLines({ orgs }: { orgs: readonly ReachedOrg[] }) {
-  if (orgs.length === 0) return <p class="op-muted">{text('noOrgYet')}</p>;
+  const { t } = useI18n();
+  if (orgs.length === 0) return <p class="op-muted">{t('options.noOrgYet')}</p>;
   return (
     <ul class="op-orgs">
       {orgs.map((org) => (
         <li key={`${org.sandbox}|${org.orgId}`}>
-          {text(org.sandbox ? 'sandboxOrgLine' : 'orgLine', { orgId: org.orgId })}
+          {t(org.sandbox ? 'options.sandboxOrgLine' : 'options.orgLine', { orgId: org.orgId })}
         </li>
       ))}
     </ul>
@@ -80,21 +85,22 @@ function ConnectedDataCentre({
   api: OptionsApi;
   onChange: (connection: Connection) => void;
 }) {
+  const { t } = useI18n();
   return (
     <li class="op-connected">
       <div class="op-connection-text">
         <h3 id={`connected-${connection.dataCentre}`} tabIndex={-1}>
-          {dataCentreName(connection.dataCentre)}{' '}
+          {t(DATA_CENTRE_NAMES[connection.dataCentre])}{' '}
           <span class="op-host">{DATA_CENTRES[connection.dataCentre].crmHost}</span>
         </h3>
-        <p>{text('signedIn')}</p>
+        <p>{t('options.signedIn')}</p>
         <OrgLines orgs={connection.orgs ?? []} />
       </div>
       <ConnectionButton
         dataCentre={connection.dataCentre}
         run={api.signOut}
         onDone={onChange}
-        words={{ name: 'signOut', label: 'signOutOf', busy: 'signingOut' }}
+        words={{ name: 'options.signOut', label: 'options.signOutOf', busy: 'options.signingOut' }}
       />
     </li>
   );
@@ -109,17 +115,18 @@ function OtherDataCentre({
   api: OptionsApi;
   onChange: (connection: Connection) => void;
 }) {
+  const { t } = useI18n();
   return (
     <li class="op-connection">
       <div class="op-connection-text">
-        <span class="op-connection-name">{dataCentreName(dataCentre)}</span>
+        <span class="op-connection-name">{t(DATA_CENTRE_NAMES[dataCentre])}</span>
         <span class="op-muted">{DATA_CENTRES[dataCentre].crmHost}</span>
       </div>
       <ConnectionButton
         dataCentre={dataCentre}
         run={api.signIn}
         onDone={onChange}
-        words={{ name: 'signIn', label: 'signInTo', busy: 'signingIn' }}
+        words={{ name: 'options.signIn', label: 'options.signInTo', busy: 'common.signingIn' }}
       />
     </li>
   );
@@ -130,6 +137,7 @@ function OtherDataCentre({
  * under one disclosure. Sign in and sign out per data centre.
  */
 export function ConnectionsSection({ api }: { api: OptionsApi }) {
+  const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [connections, setConnections] = useState<Partial<Record<DataCentre, Connection>>>({});
   const [status, setStatus] = useState('');
@@ -161,8 +169,8 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
 
   const changed = (connection: Connection) => {
     setConnections((all) => ({ ...all, [connection.dataCentre]: connection }));
-    const name = dataCentreName(connection.dataCentre);
-    setStatus(text(connection.connected ? 'signedInTo' : 'signedOutOf', { dataCentre: name }));
+    const name = t(DATA_CENTRE_NAMES[connection.dataCentre]);
+    setStatus(t(connection.connected ? 'options.signedInTo' : 'options.signedOutOf', { dataCentre: name }));
     setFocusNext(connection.connected ? `connected-${connection.dataCentre}` : 'other-data-centres');
   };
 
@@ -171,13 +179,13 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
 
   return (
     <section class="op-section" aria-labelledby="connections-heading">
-      <h2 id="connections-heading">{text('connectionsHeading')}</h2>
-      {loaded.status === 'loading' ? <p class="op-muted">{text('checkingConnections')}</p> : null}
+      <h2 id="connections-heading">{t('options.connectionsHeading')}</h2>
+      {loaded.status === 'loading' ? <p class="op-muted">{t('options.checkingConnections')}</p> : null}
       {loaded.status === 'failed' ? <ErrorLine error={loaded.error} /> : null}
       {loaded.status === 'loaded' ? (
         <>
           {connected.length === 0 ? (
-            <p>{text('noConnection')}</p>
+            <p>{t('options.noConnection')}</p>
           ) : (
             <ul class="op-connections">
               {connected.map((dataCentre) => {
@@ -191,9 +199,9 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
           {others.length > 0 ? (
             <details class="op-more">
               <summary id="other-data-centres">
-                {text(connected.length === 0 ? 'firstDataCentre' : 'moreDataCentres')}
+                {t(connected.length === 0 ? 'options.firstDataCentre' : 'options.moreDataCentres')}
               </summary>
-              <p class="op-muted">{text('pickDataCentre')}</p>
+              <p class="op-muted">{t('options.pickDataCentre')}</p>
               <ul class="op-connections">
                 {others.map((dataCentre) => (
                   <OtherDataCentre key={dataCentre} dataCentre={dataCentre} api={api} onChange={changed} />
@@ -201,7 +209,7 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
               </ul>
             </details>
           ) : null}
-          {connected.length > 0 ? <p class="op-muted op-note">{text('whatZohoTells')}</p> : null}
+          {connected.length > 0 ? <p class="op-muted op-note">{t('options.whatZohoTells')}</p> : null}
         </>
       ) : null}
       <p class="op-status" role="status">

@@ -1,8 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render as renderBare, screen, within } from '@testing-library/preact';
+import type { ComponentChild } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import englishOptionsCatalogue from '@/locales/en/options.json';
+import type { MessageKey } from '@/utils/i18n/catalogue';
 import type { Connection, Result } from '@/utils/messaging';
 import { CHROME_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '@/utils/panel/redirect-uris';
+import { I18nProvider } from '../i18n';
+import { InEnglish, translatorFor } from '../test-i18n';
 import { ClientIdSection } from './ClientIdSection';
 import { ClientSetupSteps } from './ClientSetupSteps';
 import { ConnectionsSection } from './ConnectionsSection';
@@ -60,6 +65,8 @@ async function settle() {
 }
 
 afterEach(cleanup);
+
+const render = (ui: ComponentChild) => renderBare(ui, { wrapper: InEnglish });
 
 describe('ClientIdSection', () => {
   it('shows the stored client id and saves a trimmed, valid one', async () => {
@@ -305,10 +312,12 @@ describe('PreferencesSection', () => {
     render(<PreferencesSection api={api} />);
     await settle();
     expect(screen.getByText(/Keyboard shortcut: Ctrl\+Shift\+Y opens the panel/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Put the panel back at the right edge' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Put the panel back in its starting place' }));
     await settle();
     expect(api.resetPlacement).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('status').textContent).toMatch(/back on the right/);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Done: it is back in its starting place from the next record you open.',
+    );
   });
 
   it('says when no shortcut is set', async () => {
@@ -366,5 +375,69 @@ describe('OptionsPage', () => {
     const link = screen.getByRole('link', { name: 'Remove territories from many records' });
     expect(link.getAttribute('href')).toBe(BULK_PAGE_URL);
     expect(link.getAttribute('target')).toBe('_blank');
+  });
+});
+
+describe('OptionsPage in another language', () => {
+  function renderIn(locale: 'de' | 'ja', api: OptionsApi) {
+    return renderBare(
+      <I18nProvider translator={translatorFor(locale)}>
+        <OptionsPage api={api} />
+      </I18nProvider>,
+    );
+  }
+
+  it('speaks German throughout: headings, the connection, the folded data centres, the buttons’ names', async () => {
+    renderIn('de', fakeApi());
+    await settle();
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'Zoho-API-Client',
+      'Zoho-Verbindungen',
+      'Einstellungen',
+    ]);
+    expect(screen.getByText(/erneuert sich automatisch, solange Sie bei Zoho angemeldet sind/)).toBeTruthy();
+    expect(screen.getByText('Organisations-ID 20079833178')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Vom Rechenzentrum Europa abmelden' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Beim Rechenzentrum Japan anmelden' })).toBeTruthy();
+    expect(screen.getByText('Weiteres Rechenzentrum verbinden')).toBeTruthy();
+    expect(document.title).toBe('Territory Panel für Zoho CRM – Optionen');
+  });
+
+  it('leaves no English sentence of the options page behind', async () => {
+    const values = {
+      dataCentre: 'Europa',
+      orgId: '1',
+      what: '',
+      browser: 'Firefox',
+      shortcut: 'Alt+Shift+T',
+      console: '',
+    };
+    const sentences = (locale: 'en' | 'de') =>
+      Object.keys(englishOptionsCatalogue).map((key) =>
+        translatorFor(locale).t(`options.${key}` as MessageKey, values),
+      );
+    renderIn('de', fakeApi());
+    await settle();
+    const shown = [
+      document.body.textContent ?? '',
+      ...[...document.querySelectorAll('[aria-label]')].map((element) => element.getAttribute('aria-label')),
+    ].join('\n');
+    // Words both languages share (Zoho's own terms, "Client-ID") are no proof of English.
+    const german = new Set(sentences('de'));
+    const leftovers = sentences('en').filter(
+      (sentence) => sentence.length > 3 && !german.has(sentence) && shown.includes(sentence),
+    );
+    expect(leftovers).toEqual([]);
+    expect(shown).toContain('Bereich eingeklappt starten');
+  });
+
+  it('puts the API console link inside the translated sentence', async () => {
+    renderIn('ja', fakeApi());
+    await settle();
+    const link = screen.getByRole('link', { name: 'api-console.zoho.com' });
+    expect(link.parentElement?.textContent).toBe(
+      'Zoho の API コンソール api-console.zoho.com（またはご利用のデータセンターのもの）を開き、Add Client → Client-based Applications を選択します。',
+    );
   });
 });

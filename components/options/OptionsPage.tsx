@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useI18n } from '../i18n';
 import { ClientIdSection } from './ClientIdSection';
 import { ConnectionsSection } from './ConnectionsSection';
 import type { OptionsApi } from './options-api';
-import { optionsText as text } from './options-text';
 import { PreferencesSection } from './PreferencesSection';
 
 /**
@@ -10,14 +11,19 @@ import { PreferencesSection } from './PreferencesSection';
  * preference. `language`: the Language select, shown first among the preferences.
  */
 export function OptionsPage({ api, language }: { api: OptionsApi; language?: ComponentChildren }) {
+  const { t } = useI18n();
+  const title = t('options.pageTitle');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <main class="op-page">
-      <h1>{text('title')}</h1>
+      <h1>{t('extension.name')}</h1>
       <p class="op-lead">
-        {text('lead')}{' '}
+        {t('options.lead')}{' '}
         {/* The options may show inside the browser's extension settings: the bulk page gets a tab of its own. */}
         <a href={api.bulkPageUrl} target="_blank" rel="noopener">
-          {text('bulkLink')}
+          {t('options.bulkLink')}
         </a>
       </p>
       {api.buildClientId ? null : <ClientIdSection api={api} />}

@@ -1,22 +1,24 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
+import type { MessageKey } from '@/utils/i18n/catalogue';
+import type { Translator } from '@/utils/i18n/translator';
 import type { ThemePreference } from '@/utils/panel/page-theme';
 import type { PanelHome } from '@/utils/panel/preferences';
+import { useI18n } from '../i18n';
 import type { OptionsApi } from './options-api';
-import { type OptionsTextKey, optionsText as text } from './options-text';
 
-const THEMES: readonly (readonly [ThemePreference, OptionsTextKey])[] = [
-  ['auto', 'coloursAuto'],
-  ['light', 'coloursLight'],
-  ['dark', 'coloursDark'],
+const THEMES: readonly (readonly [ThemePreference, MessageKey])[] = [
+  ['auto', 'options.coloursAuto'],
+  ['light', 'options.coloursLight'],
+  ['dark', 'options.coloursDark'],
 ];
 
 // Chrome calls it the side panel, Firefox the sidebar.
-const SIDE_PANEL_HOME: OptionsTextKey = import.meta.env.FIREFOX ? 'homeSidebar' : 'homeSidePanel';
-const SIDE_PANEL_HINT: OptionsTextKey = import.meta.env.FIREFOX ? 'homeHintSidebar' : 'homeHintSidePanel';
+const SIDE_PANEL_HOME: MessageKey = import.meta.env.FIREFOX ? 'options.homeSidebar' : 'options.homeSidePanel';
+const SIDE_PANEL_HINT: MessageKey = import.meta.env.FIREFOX ? 'options.homeHintSidebar' : 'options.homeHintSidePanel';
 
-const HOMES: readonly (readonly [PanelHome, OptionsTextKey])[] = [
-  ['page', 'homePage'],
+const HOMES: readonly (readonly [PanelHome, MessageKey])[] = [
+  ['page', 'options.homePage'],
   ['side-panel', SIDE_PANEL_HOME],
 ];
 
@@ -31,11 +33,12 @@ interface Loaded {
 function Choice<T extends string>(props: {
   label: string;
   hint?: string;
-  choices: readonly (readonly [T, OptionsTextKey])[];
+  choices: readonly (readonly [T, MessageKey])[];
   value: T;
   disabled: boolean;
   onChange(value: T): void;
 }) {
+  const { t } = useI18n();
   const id = useId();
   const hintId = useId();
   return (
@@ -51,7 +54,7 @@ function Choice<T extends string>(props: {
         >
           {props.choices.map(([value, label]) => (
             <option key={value} value={value}>
-              {text(label)}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -65,14 +68,15 @@ function Choice<T extends string>(props: {
   );
 }
 
-function shortcutSentence(shortcut: string | null | undefined): string {
+function shortcutSentence(t: Translator['t'], shortcut: string | null | undefined): string {
   // null: the browser cannot tell; the manifest's default is then the best guess.
-  if (shortcut === '') return text('shortcutNone');
-  return text('shortcutSet', { shortcut: shortcut ?? 'Alt+Shift+T' });
+  if (shortcut === '') return t('options.shortcutNone');
+  return t('options.shortcutSet', { shortcut: shortcut ?? 'Alt+Shift+T' });
 }
 
 /** Every preference in one place; `language` is the Language select, first. */
 export function PreferencesSection({ api, language }: { api: OptionsApi; language?: ComponentChildren }) {
+  const { t } = useI18n();
   const checkboxId = useId();
   const collapsedHintId = useId();
   const placementHintId = useId();
@@ -93,11 +97,11 @@ export function PreferencesSection({ api, language }: { api: OptionsApi; languag
 
   return (
     <section class="op-section" aria-labelledby="preferences-heading">
-      <h2 id="preferences-heading">{text('preferencesHeading')}</h2>
+      <h2 id="preferences-heading">{t('options.preferencesHeading')}</h2>
       {language}
       <Choice
-        label={text('panelHome')}
-        hint={text(SIDE_PANEL_HINT)}
+        label={t('options.panelHome')}
+        hint={t(SIDE_PANEL_HINT)}
         choices={HOMES}
         value={loaded?.home ?? 'page'}
         disabled={loaded === null}
@@ -120,14 +124,14 @@ export function PreferencesSection({ api, language }: { api: OptionsApi; languag
               void api.saveStartCollapsed(collapsed);
             }}
           />
-          <label for={checkboxId}>{text('startCollapsed')}</label>
+          <label for={checkboxId}>{t('options.startCollapsed')}</label>
         </div>
         <p id={collapsedHintId} class="op-muted">
-          {text('startCollapsedHint')}
+          {t('options.startCollapsedHint')}
         </p>
       </div>
       <Choice
-        label={text('colours')}
+        label={t('options.colours')}
         choices={THEMES}
         value={loaded?.theme ?? 'auto'}
         disabled={loaded === null}
@@ -146,16 +150,16 @@ export function PreferencesSection({ api, language }: { api: OptionsApi; languag
               void api.resetPlacement().then(() => setPlacementReset(true));
             }}
           >
-            {text('placementReset')}
+            {t('options.placementReset')}
           </button>{' '}
-          <span role="status">{placementReset ? text('placementDone') : ''}</span>
+          <span role="status">{placementReset ? t('options.placementDone') : ''}</span>
         </p>
         <p id={placementHintId} class="op-muted">
-          {text('placementHint')}
+          {t('options.placementHint')}
         </p>
       </div>
       <p>
-        {shortcutSentence(loaded?.shortcut)} {text('shortcutChange')}
+        {shortcutSentence(t, loaded?.shortcut)} {t('options.shortcutChange')}
       </p>
     </section>
   );

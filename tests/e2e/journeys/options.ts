@@ -27,7 +27,7 @@ async function openOptions({ browser, tab }: JourneyContext): Promise<BrowserTab
   // where it cannot open the sidebar itself.
   await tab.goto(pages.alpine);
   await tab.clickPanelButton("Move to the browser's sidebar");
-  await waitForPanelText(tab, 'opens its sidebar only from its own controls');
+  await waitForPanelText(tab, 'opens its sidebar only from its own controls', 20_000);
   const opened = browser.nextWindow();
   await tab.clickPanelButton('Open options');
   return opened;
@@ -47,6 +47,8 @@ interface OptionsView {
   connected: string[];
   otherDataCentres: { summary: string; open: boolean } | null;
   focused: string;
+  /** the labels of the Preferences section's controls, in order */
+  preferences: string[];
 }
 
 function readOptions(): OptionsView {
@@ -60,6 +62,9 @@ function readOptions(): OptionsView {
       ? { summary: details.querySelector('summary')?.textContent ?? '', open: details.open }
       : null,
     focused: document.activeElement?.textContent ?? '',
+    preferences: [...document.querySelectorAll('[aria-labelledby="preferences-heading"] label')].map(
+      (label) => label.textContent ?? '',
+    ),
   };
 }
 
@@ -74,6 +79,21 @@ async function optionsShowing(tab: BrowserTab, text: string): Promise<OptionsVie
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}; it shows: ${last}`);
   }
+}
+
+/** Picks a language as the select's change would (options are not clickable through WebDriver). */
+async function chooseLanguage(page: BrowserTab, value: string): Promise<void> {
+  await waitFor('the Language select', () =>
+    page.evaluateWith((wanted) => {
+      const select = [...document.querySelectorAll('select')].find((element) =>
+        element.labels?.[0]?.textContent?.match(/^(Language|Sprache)$/),
+      );
+      if (!select || select.disabled) return false;
+      select.value = wanted;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    }, value),
+  );
 }
 
 async function expectAxeClean(tab: BrowserTab, state: string): Promise<void> {
@@ -92,7 +112,21 @@ export const OPTIONS_JOURNEYS: Journey[] = [
       expect(fresh.text).not.toMatch(/Client ID|API console|Redirect URI/);
       expect(fresh.connected).toEqual([]);
       expect(fresh.otherDataCentres).toEqual({ summary: 'Sign in to a data centre', open: false });
+      expect(fresh.preferences[0]).toBe('Language');
       await expectAxeClean(options, 'fresh');
+
+      // The Language select among the preferences: the page speaks German at once, and back.
+      await chooseLanguage(options, 'de');
+      const german = await optionsShowing(options, 'Noch nicht bei Zoho angemeldet');
+      expect(german.sections).toEqual(['Zoho-Verbindungen', 'Einstellungen']);
+      expect(german.otherDataCentres).toEqual({ summary: 'Bei einem Rechenzentrum anmelden', open: false });
+      expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+        'de',
+        'Territory Panel für Zoho CRM – Optionen',
+      ]);
+      await expectAxeClean(options, 'in German');
+      await chooseLanguage(options, 'auto');
+      await optionsShowing(options, 'Not signed in to Zoho yet');
 
       await options.clickPageButton('Sign in to a data centre');
       await acceptConsent(browser, () => options.clickPageButton('Sign in to Europe'));
