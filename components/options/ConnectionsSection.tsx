@@ -50,7 +50,8 @@ function ConnectionButton({
       <button
         type="button"
         class="op-button"
-        aria-label={t(words.label, { dataCentre: t(DATA_CENTRE_NAMES[dataCentre]) })}
+        // Busy, the name is what the button shows ("Signing in…"), as a busy button's name must be.
+        aria-label={busy ? undefined : t(words.label, { dataCentre: t(DATA_CENTRE_NAMES[dataCentre]) })}
         aria-disabled={busy ? 'true' : undefined}
         aria-busy={busy ? 'true' : undefined}
         onClick={act}

@@ -241,6 +241,26 @@ describe('ConnectionsSection', () => {
     expect(statusTexts()).toContain('Signed out of Europe.');
   });
 
+  it('names a busy button by what it shows, and sends one sign-in however often it is clicked', async () => {
+    let release: (result: Result<Connection>) => void = () => undefined;
+    const api = fakeApi({
+      signIn: vi.fn(() => new Promise<Result<Connection>>((resolve) => (release = resolve))),
+    });
+    render(<ConnectionsSection api={api} />);
+    await settle();
+    otherDataCentres().open = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to Japan' }));
+    await settle();
+    const busy = screen.getByRole('button', { name: 'Signing in…' });
+    expect(busy.getAttribute('aria-busy')).toBe('true');
+    fireEvent.click(busy);
+    await settle();
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+    release({ ok: true, value: { dataCentre: 'jp', connected: true, expiresAt: null, apiDomain: null } });
+    await settle();
+    expect(connectedHeadings()).toEqual(['Europe crm.zoho.eu', 'Japan crm.zoho.jp']);
+  });
+
   it('explains a failed sign-in on its row', async () => {
     const failed: Result<Connection> = { ok: false, error: { code: 'NO_CLIENT_ID' } };
     const api = fakeApi({ signIn: vi.fn(async () => failed) });
