@@ -3,14 +3,16 @@ import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-cen
 import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
 import { formatTime } from '@/utils/panel/format';
 import { describeError } from '@/utils/zoho-errors';
+import { useI18n } from '../i18n';
 import type { OptionsApi } from './options-api';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ErrorInfo } | { status: 'loaded' };
 
 function ErrorLine({ error }: { error: ErrorInfo }) {
+  const { t } = useI18n();
   return (
     <p class="op-problem" role="alert">
-      {describeError(error).text} <span class="op-code-inline">Code: {error.code}</span>
+      {t(describeError(error).message)} <span class="op-code-inline">Code: {error.code}</span>
     </p>
   );
 }

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection, Result } from '@/utils/messaging';
 import { CHROME_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '@/utils/panel/redirect-uris';
+import { InEnglish } from '../test-i18n';
 import { ClientIdSection } from './ClientIdSection';
 import { ConnectionsSection } from './ConnectionsSection';
 import { OptionsPage } from './OptionsPage';
@@ -146,7 +147,7 @@ describe('ConnectionsSection', () => {
   }
 
   it('lists every data centre with its connection state', async () => {
-    render(<ConnectionsSection api={fakeApi()} locale="en-GB" />);
+    render(<ConnectionsSection api={fakeApi()} locale="en-GB" />, { wrapper: InEnglish });
     expect(screen.getByText('Checking connections…')).toBeTruthy();
     await settle();
     expect(screen.getAllByRole('listitem')).toHaveLength(8);
@@ -160,7 +161,7 @@ describe('ConnectionsSection', () => {
 
   it('signs in and out per data centre', async () => {
     const api = fakeApi();
-    render(<ConnectionsSection api={api} locale="en-GB" />);
+    render(<ConnectionsSection api={api} locale="en-GB" />, { wrapper: InEnglish });
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in to United States' }));
     await settle();
@@ -176,7 +177,7 @@ describe('ConnectionsSection', () => {
   it('explains a failed sign-in on its row', async () => {
     const failed: Result<Connection> = { ok: false, error: { code: 'NO_CLIENT_ID' } };
     const api = fakeApi({ signIn: vi.fn(async () => failed) });
-    render(<ConnectionsSection api={api} />);
+    render(<ConnectionsSection api={api} />, { wrapper: InEnglish });
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in to India' }));
     await settle();
@@ -192,7 +193,7 @@ describe('ConnectionsSection', () => {
         error: { code: 'EXTENSION_RESTARTED' },
       })),
     });
-    render(<ConnectionsSection api={api} />);
+    render(<ConnectionsSection api={api} />, { wrapper: InEnglish });
     await settle();
     expect(screen.getByRole('alert').textContent).toContain('Code: EXTENSION_RESTARTED');
   });
@@ -248,7 +249,7 @@ describe('PanelPreferences', () => {
 
 describe('OptionsPage', () => {
   it('puts the sections under one heading each', async () => {
-    render(<OptionsPage api={fakeApi()} />);
+    render(<OptionsPage api={fakeApi()} />, { wrapper: InEnglish });
     await settle();
     expect(screen.getByRole('heading', { level: 1, name: 'Territory Panel for Zoho CRM' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
@@ -260,7 +261,7 @@ describe('OptionsPage', () => {
   });
 
   it('links to the bulk page in a tab of its own', async () => {
-    render(<OptionsPage api={fakeApi()} />);
+    render(<OptionsPage api={fakeApi()} />, { wrapper: InEnglish });
     await settle();
     const link = screen.getByRole('link', { name: 'Remove territories from many records' });
     expect(link.getAttribute('href')).toBe(BULK_PAGE_URL);
