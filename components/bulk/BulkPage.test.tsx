@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render, translatorFor } from '@/components/test-i18n';
 import { createBulkJobStore } from '@/utils/background/bulk-job-store';
 import { parseCsv } from '@/utils/bulk/csv';
 import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
@@ -430,13 +431,13 @@ describe('JobView', () => {
   });
 
   it('words the announcement for each state', () => {
-    expect(announcement(summary(jobWith(2)))).toBe('Removal running.');
+    expect(announcement(summary(jobWith(2)), translatorFor('en'))).toBe('Removal running.');
     const paused = jobWith(2, 'paused');
-    expect(announcement(summary(paused))).toBe('Removal paused.');
+    expect(announcement(summary(paused), translatorFor('en'))).toBe('Removal paused.');
     paused.pauseReason = { code: 'TOO_MANY_REQUESTS' };
-    expect(announcement(summary(paused))).toBe('Removal paused: it needs your attention.');
+    expect(announcement(summary(paused), translatorFor('en'))).toBe('Removal paused: it needs your attention.');
     const cancelled = jobWith(10, 'cancelled');
     cancelled.batches = [];
-    expect(announcement(summary(cancelled), 'en')).toBe('Removal cancelled. Removed: 10.');
+    expect(announcement(summary(cancelled), translatorFor('en'))).toBe('Removal cancelled. Removed: 10.');
   });
 });

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvFileName, outcomesCsv } from '@/utils/bulk/csv';
-import { formatTimeLeft, plural } from '@/utils/bulk/format';
+import { timeLeft } from '@/utils/bulk/format';
 import { OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
-import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
+import { outcomeLabel } from '@/utils/bulk/outcomes';
 import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
-import { DATA_CENTRES } from '@/utils/data-centres';
+import { dataCentreName, moduleName } from '@/utils/i18n/names';
+import type { Translator } from '@/utils/i18n/translator';
 import type { ErrorInfo } from '@/utils/messaging';
+import { useI18n } from '../i18n';
 import { BulkError } from './BulkError';
 import type { BulkApi } from './bulk-api';
 import { OutcomeTable } from './OutcomeTable';
@@ -18,28 +20,30 @@ export function isMoving(job: BulkJobSummary): boolean {
   return job.status === 'running' || (job.status === 'cancelled' && job.progress.batchesLeft > 0);
 }
 
-const STATUS_WORDS: Record<BulkJobSummary['status'], string> = {
-  running: 'running',
-  paused: 'paused',
-  cancelled: 'cancelled',
-  finished: 'finished',
-};
+/** "Removed: 3", one per outcome the run has. */
+function outcomeCounts(job: BulkJobSummary, translator: Translator): string[] {
+  const { counts } = job.progress;
+  return OUTCOME_KINDS.filter((kind) => counts[kind] > 0).map((kind) =>
+    translator.t('bulk.outcomeCount', {
+      label: outcomeLabel(kind, translator),
+      count: translator.number(counts[kind]),
+    }),
+  );
+}
 
 /** The sentence a screen reader hears when the run changes state. */
-export function announcement(job: BulkJobSummary, locale?: string): string {
-  const { counts } = job.progress;
-  const done = OUTCOME_KINDS.filter((kind) => counts[kind] > 0)
-    .map((kind) => `${OUTCOME_LABELS[kind]}: ${new Intl.NumberFormat(locale).format(counts[kind])}`)
-    .join(', ');
+export function announcement(job: BulkJobSummary, translator: Translator): string {
+  const { t, list } = translator;
+  const done = list(outcomeCounts(job, translator));
   switch (job.status) {
     case 'running':
-      return 'Removal running.';
+      return t('bulk.announce.running');
     case 'paused':
-      return job.pauseReason ? 'Removal paused: it needs your attention.' : 'Removal paused.';
+      return job.pauseReason ? t('bulk.announce.pausedAttention') : t('bulk.announce.paused');
     case 'cancelled':
-      return isMoving(job) ? 'Cancelling…' : `Removal cancelled. ${done}.`;
+      return isMoving(job) ? t('bulk.announce.cancelling') : t('bulk.announce.cancelled', { counts: done });
     case 'finished':
-      return `Removal finished. ${done}.`;
+      return t('bulk.announce.finished', { counts: done });
   }
 }
 
@@ -56,7 +60,6 @@ export interface JobViewProps {
   /** the first look is on screen: the progress of a run under way, else every record (or an error) */
   onLoaded?: () => void;
   pollMs?: number;
-  locale?: string;
 }
 
 /** A run: live progress while it runs, then every record's outcome, the CSV, and a retry. */
@@ -70,8 +73,9 @@ export function JobView({
   onFirstSummary,
   onLoaded,
   pollMs = DEFAULT_POLL_MS,
-  locale,
 }: JobViewProps) {
+  const translator = useI18n();
+  const { t } = translator;
   const [job, setJob] = useState<BulkJobSummary | null>(null);
   const [rows, setRows] = useState<BulkRecordRow[] | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -124,9 +128,9 @@ export function JobView({
   useEffect(() => {
     if (!job) return;
     const key = `${job.status}:${isMoving(job)}`;
-    if (lastStatus.current !== null && lastStatus.current !== key) setSpoken(announcement(job, locale));
+    if (lastStatus.current !== null && lastStatus.current !== key) setSpoken(announcement(job, translator));
     lastStatus.current = key;
-  }, [job, locale]);
+  }, [job, translator]);
 
   const act = async (action: 'pause' | 'resume' | 'cancel') => {
     if (busy) return;
@@ -167,12 +171,12 @@ export function JobView({
     return error ? (
       <BulkError error={error} module="Accounts" optionsUrl={optionsUrl} onRetry={() => setFollow((n) => n + 1)} />
     ) : (
-      <p class="bk-muted">Loading the run…</p>
+      <p class="bk-muted">{t('bulk.loadingRun')}</p>
     );
   }
 
   const { progress } = job;
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const count = translator.number;
   const failed = rows?.filter((row) => row.outcome && RETRYABLE_OUTCOMES.includes(row.outcome.kind)).length ?? 0;
   const moving = isMoving(job);
 
@@ -180,12 +184,17 @@ export function JobView({
     <div class="bk-stack">
       <section class="bk-section" aria-labelledby="bk-run-heading">
         <h2 id="bk-run-heading">
-          Removal {moving && job.status === 'cancelled' ? 'cancelling' : STATUS_WORDS[job.status]}
+          {t(moving && job.status === 'cancelled' ? 'bulk.run.cancelling' : `bulk.run.${job.status}`)}
         </h2>
         <p class="bk-muted">
-          {job.module} · removing {job.territoryIds.map(territoryName).join(', ')} ·{' '}
-          {DATA_CENTRES[job.dataCentre].label} data centre{job.sandbox ? ', sandbox' : ''}
-          {job.orgId ? ` · org ${job.orgId}` : ''}
+          {[
+            moduleName(translator, job.module),
+            t('bulk.run.removing', { territories: translator.list(job.territoryIds.map(territoryName)) }),
+            t(job.sandbox ? 'bulk.run.dataCentreSandbox' : 'bulk.run.dataCentre', {
+              dataCentre: dataCentreName(translator, job.dataCentre),
+            }),
+            ...(job.orgId ? [t('bulk.run.org', { orgId: job.orgId })] : []),
+          ].join(' · ')}
         </p>
         <div
           class="bk-bar"
@@ -194,21 +203,23 @@ export function JobView({
           aria-valuemin={0}
           aria-valuemax={progress.total}
           aria-valuenow={progress.settled}
-          aria-valuetext={`${count(progress.settled)} of ${plural(progress.total, 'record', 'records', locale)}`}
+          aria-valuetext={t('bulk.run.settledOf', { settled: count(progress.settled), total: progress.total })}
         >
           <div class="bk-bar-fill" style={{ width: `${progress.percent}%` }} />
         </div>
         <p>
-          {count(progress.settled)} of {plural(progress.total, 'record', 'records', locale)} done ·{' '}
-          {plural(progress.calls.remove + progress.calls.read, 'call', 'calls', locale)}
-          {job.status === 'running' && progress.remainingMs !== null
-            ? ` · ${formatTimeLeft(progress.remainingMs)} left`
-            : ''}
+          {[
+            t('bulk.run.done', { settled: count(progress.settled), total: progress.total }),
+            t('bulk.calls', { count: progress.calls.remove + progress.calls.read }),
+            ...(job.status === 'running' && progress.remainingMs !== null
+              ? [timeLeft(progress.remainingMs, translator)]
+              : []),
+          ].join(' · ')}
         </p>
         <ul class="bk-counts">
           {OUTCOME_KINDS.filter((kind) => progress.counts[kind] > 0).map((kind) => (
             <li key={kind} class={`bk-outcome-${kind}`}>
-              {OUTCOME_LABELS[kind]}: <strong>{count(progress.counts[kind])}</strong>
+              {outcomeLabel(kind, translator)}: <strong>{count(progress.counts[kind])}</strong>
             </li>
           ))}
         </ul>
@@ -238,7 +249,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('pause')}
             >
-              Pause
+              {t('bulk.pause')}
             </button>
           ) : null}
           {job.status === 'paused' && !job.pauseReason ? (
@@ -248,7 +259,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('resume')}
             >
-              Resume
+              {t('bulk.resume')}
             </button>
           ) : null}
           {job.status === 'running' || job.status === 'paused' ? (
@@ -258,7 +269,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('cancel')}
             >
-              Cancel
+              {t('bulk.cancel')}
             </button>
           ) : null}
         </div>
@@ -269,14 +280,16 @@ export function JobView({
 
       {rows ? (
         <section class="bk-section" aria-labelledby="bk-outcomes-heading">
-          <h2 id="bk-outcomes-heading">Each record</h2>
+          <h2 id="bk-outcomes-heading">{t('bulk.eachRecord')}</h2>
           <div class="bk-row">
             <button
               type="button"
               class="bk-button"
-              onClick={() => api.download(csvFileName(job.module, job.id), outcomesCsv(rows, territoryName))}
+              onClick={() =>
+                api.download(csvFileName(job.module, job.id), outcomesCsv(rows, territoryName, translator))
+              }
             >
-              Download CSV
+              {t('bulk.downloadCsv')}
             </button>
             {!moving && job.status !== 'paused' && failed > 0 ? (
               <button
@@ -285,16 +298,16 @@ export function JobView({
                 aria-disabled={busy ? 'true' : undefined}
                 onClick={retry}
               >
-                Retry the failed ones ({count(failed)})
+                {t('bulk.retryFailed', { count: failed })}
               </button>
             ) : null}
             {!moving && job.status !== 'paused' ? (
               <button type="button" class="bk-button" onClick={onNewRun}>
-                Start another removal
+                {t('bulk.startAnother')}
               </button>
             ) : null}
           </div>
-          <OutcomeTable rows={rows} recordUrl={(id) => crmRecordUrl(job, job.module, id)} locale={locale} />
+          <OutcomeTable rows={rows} recordUrl={(id) => crmRecordUrl(job, job.module, id)} />
         </section>
       ) : null}
     </div>

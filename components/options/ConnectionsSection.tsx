@@ -13,7 +13,7 @@ function ErrorLine({ error }: { error: ErrorInfo }) {
   const { t } = useI18n();
   return (
     <p class="op-problem" role="alert">
-      {describeError(error).text} <span class="op-code-inline">{t('common.code', { code: error.code })}</span>
+      {t(describeError(error).message)} <span class="op-code-inline">{t('common.code', { code: error.code })}</span>
     </p>
   );
 }

@@ -7,8 +7,10 @@ import { claimPanelHome, createSidePanelApi, sidePanelTheme } from './sidepanel-
 void claimPanelHome();
 const app = document.getElementById('app');
 if (app) {
-  const sidePanelName = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
+  const browserPanel = import.meta.env.FIREFOX ? 'sidebar' : 'side-panel';
   void sidePanelTheme().then((theme) =>
-    renderTranslated(app, () => <SidePanel api={createSidePanelApi()} theme={theme} sidePanelName={sidePanelName} />),
+    renderTranslated(app, ({ locale }) => (
+      <SidePanel api={createSidePanelApi(locale)} theme={theme} browserPanel={browserPanel} />
+    )),
   );
 }

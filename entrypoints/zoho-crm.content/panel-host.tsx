@@ -5,6 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { I18nProvider } from '@/components/i18n';
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
+import type { BrowserPanel } from '@/utils/i18n/names';
 import type { Translator } from '@/utils/i18n/translator';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
 import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
@@ -60,7 +61,7 @@ async function readPreferences(): Promise<Preferences> {
 }
 
 /** What the browser calls its panel for extensions. */
-const SIDE_PANEL_NAME = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
+const BROWSER_PANEL: BrowserPanel = import.meta.env.FIREFOX ? 'sidebar' : 'side-panel';
 
 function keep(values: Record<string, unknown>): void {
   browser.storage.local.set(values).catch(() => {
@@ -105,9 +106,8 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
             keep({ [PANEL_COLLAPSED_KEY]: collapsed });
           }}
           onReloadPage={() => location.reload()}
-          sidePanelName={SIDE_PANEL_NAME}
+          browserPanel={BROWSER_PANEL}
           moveToSidePanel={requestSidePanel}
-          locale={translator.locale}
         />
       </I18nProvider>,
       container,

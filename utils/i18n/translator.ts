@@ -11,13 +11,16 @@ export interface Translator {
   t(key: MessageKey, values?: MessageValues): string;
   number(value: number): string;
   date(value: number | Date, options: Intl.DateTimeFormatOptions): string;
+  /** "a, b, c" as the language lists things */
+  list(items: readonly string[]): string;
 }
 
 // Building an Intl formatter costs tens of milliseconds in a fresh content-script world (ICU data
 // for the locale), while formatting with one costs microseconds: each locale and style is built once.
-const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+type Format = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat;
+const formats = new Map<string, Format>();
 
-function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+function cached<F extends Format>(key: string, make: () => F): F {
   let format = formats.get(key) as F | undefined;
   if (!format) {
     format = make();
@@ -35,5 +38,7 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
     number: (value) => cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value),
     date: (value, options) =>
       cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options)).format(value),
+    list: (items) =>
+      cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'short' })).format(items),
   };
 }
