@@ -26,6 +26,8 @@ async function openOptions({ browser, tab }: JourneyContext): Promise<BrowserTab
   // WebDriver BiDi cannot navigate a tab to an extension page: Firefox's panel offers the options
   // where it cannot open the sidebar itself.
   await tab.goto(pages.alpine);
+  // Once the panel has settled: a click while it still lays itself out may land beside the button.
+  await waitForPanelText(tab, 'Sign in to Zoho CRM', 20_000);
   await tab.clickPanelButton("Move to the browser's sidebar");
   await waitForPanelText(tab, 'opens its sidebar only from its own controls', 20_000);
   const opened = browser.nextWindow();
