@@ -37,8 +37,3 @@ export function describePlace(territory: TerritoryAssignment, { t }: Pick<Transl
 export function errorSentence(error: ErrorInfo, module: TerritoryModule, translator: Pick<Translator, 't'>): string {
   return translator.t(describeError(error).message, { module: moduleName(translator, module) });
 }
-
-/** "15:04" in the reader's locale, for an epoch-ms instant. */
-export function formatTime(epochMs: number, locale?: string): string {
-  return dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(epochMs));
-}
