@@ -1,19 +1,12 @@
 // The extension in other languages: the panel speaks the Zoho page's language (German, Arabic laid
 // out right to left), extension pages the browser's. "No English left" is judged against the
 // English catalogue itself: no phrase of it that the other language words differently may show.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type CompiledMessage, compileMessage } from '@lingui/message-utils/compileMessage';
 import { ORGS, RECORDS } from '../../../sandbox/scenarios/default';
-import {
-  type CatalogueFiles,
-  messagesOf,
-  NAMESPACES,
-  type Namespace,
-  PAGE_NAMESPACES,
-} from '../../../utils/i18n/catalogue';
+import { catalogueFile, translatorFromFiles } from '../../../scripts/catalogue-files';
+import { type Namespace, PAGE_NAMESPACES } from '../../../utils/i18n/catalogue';
 import type { Locale } from '../../../utils/i18n/locales';
-import { createTranslator, type Translator } from '../../../utils/i18n/translator';
+import type { Translator } from '../../../utils/i18n/translator';
 import type { BrowserTab } from '../harness/driver';
 import type { UiWords } from '../harness/in-page';
 import { waitFor } from '../harness/wait';
@@ -31,18 +24,6 @@ import {
   waitForRows,
 } from './context';
 import { expectNothingCovered } from './panel';
-
-const LOCALES_DIR = resolve(__dirname, '../../../locales');
-
-function file(locale: Locale, namespace: Namespace): Record<string, string> {
-  return JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, `${namespace}.json`), 'utf8'));
-}
-
-function translator(locale: Locale): Translator {
-  const files: CatalogueFiles = {};
-  for (const namespace of NAMESPACES) files[`/locales/${locale}/${namespace}.json`] = file(locale, namespace);
-  return createTranslator(locale, messagesOf(files, locale, NAMESPACES));
-}
 
 /** The literal text of a message: what is left between its placeholders, in every plural branch. */
 function literals(tokens: CompiledMessage, into: string[] = []): string[] {
@@ -76,8 +57,8 @@ function englishLeftOvers(
   for (const data of zohoData) shown = shown.replaceAll(data, '');
   const found: string[] = [];
   for (const namespace of namespaces) {
-    const english = file('en', namespace);
-    const other = file(locale, namespace);
+    const english = catalogueFile('en', namespace);
+    const other = catalogueFile(locale, namespace);
     for (const [key, message] of Object.entries(english)) {
       const theirs = other[key] ?? '';
       if (theirs === message) continue;
@@ -128,8 +109,8 @@ async function signInInLanguage(context: Parameters<Journey['run']>[0], url: str
 /** Zoho's data on the pages used, not our words: the territory Europe shares the EU data centre's English name. */
 const ZOHO_DATA = ['Europe'];
 
-const de = translator('de');
-const ar = translator('ar');
+const de = translatorFromFiles('de');
+const ar = translatorFromFiles('ar');
 
 export const LANGUAGE_JOURNEYS: Journey[] = [
   {
@@ -222,7 +203,7 @@ export const LANGUAGE_JOURNEYS: Journey[] = [
     language: 'de',
     async run(context) {
       const { browser, tab } = context;
-      await signInInLanguage(context, pages.alpine, translator('en'));
+      await signInInLanguage(context, pages.alpine, translatorFromFiles('en'));
       await tab.clickPanelButton("Move to the browser's sidebar");
       await waitForPanelText(tab, 'opens its sidebar only from its own controls');
       const optionsWindow = browser.nextWindow();
