@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-centres';
 import type { MessageKey } from '@/utils/i18n/catalogue';
+import { dataCentreName } from '@/utils/i18n/names';
 import type { Connection, ErrorInfo, ReachedOrg, Result } from '@/utils/messaging';
 import { describeError } from '@/utils/zoho-errors';
 import { useI18n } from '../i18n';
-import { DATA_CENTRE_NAMES } from './data-centre-names';
 import type { OptionsApi } from './options-api';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; error: ErrorInfo } | { status: 'loaded' };
@@ -51,7 +51,7 @@ function ConnectionButton({
         type="button"
         class="op-button"
         // Busy, the name is what the button shows ("Signing in…"), as a busy button's name must be.
-        aria-label={busy ? undefined : t(words.label, { dataCentre: t(DATA_CENTRE_NAMES[dataCentre]) })}
+        aria-label={busy ? undefined : t(words.label, { dataCentre: dataCentreName({ t }, dataCentre) })}
         aria-disabled={busy ? 'true' : undefined}
         aria-busy={busy ? 'true' : undefined}
         onClick={act}
@@ -91,7 +91,7 @@ function ConnectedDataCentre({
     <li class="op-connected">
       <div class="op-connection-text">
         <h3 id={`connected-${connection.dataCentre}`} tabIndex={-1}>
-          {t(DATA_CENTRE_NAMES[connection.dataCentre])}{' '}
+          {dataCentreName({ t }, connection.dataCentre)}{' '}
           <span class="op-host">{DATA_CENTRES[connection.dataCentre].crmHost}</span>
         </h3>
         <p>{t('options.signedIn')}</p>
@@ -120,7 +120,7 @@ function OtherDataCentre({
   return (
     <li class="op-connection">
       <div class="op-connection-text">
-        <span class="op-connection-name">{t(DATA_CENTRE_NAMES[dataCentre])}</span>
+        <span class="op-connection-name">{dataCentreName({ t }, dataCentre)}</span>
         <span class="op-muted">{DATA_CENTRES[dataCentre].crmHost}</span>
       </div>
       <ConnectionButton
@@ -170,7 +170,7 @@ export function ConnectionsSection({ api }: { api: OptionsApi }) {
 
   const changed = (connection: Connection) => {
     setConnections((all) => ({ ...all, [connection.dataCentre]: connection }));
-    const name = t(DATA_CENTRE_NAMES[connection.dataCentre]);
+    const name = dataCentreName({ t }, connection.dataCentre);
     setStatus(t(connection.connected ? 'options.signedInTo' : 'options.signedOutOf', { dataCentre: name }));
     setFocusNext(connection.connected ? `connected-${connection.dataCentre}` : 'other-data-centres');
   };

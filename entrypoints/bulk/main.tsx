@@ -18,12 +18,16 @@ async function initialSelection(): Promise<BulkLink> {
 const app = document.getElementById('app');
 if (app)
   void initialSelection().then((initial) =>
-    renderTranslated(app, () => (
-      <BulkPage
-        api={createBulkPageApi()}
-        initial={initial}
-        optionsUrl={browser.runtime.getURL('/options.html')}
-        onJobShown={(jobId) => history.replaceState(null, '', jobId ? bulkLinkHash({ jobId }) : location.pathname)}
-      />
-    )),
+    renderTranslated(
+      app,
+      () => (
+        <BulkPage
+          api={createBulkPageApi()}
+          initial={initial}
+          optionsUrl={browser.runtime.getURL('/options.html')}
+          onJobShown={(jobId) => history.replaceState(null, '', jobId ? bulkLinkHash({ jobId }) : location.pathname)}
+        />
+      ),
+      ({ t }) => `${t('extension.name')} — ${t('bulk.title')}`,
+    ),
   );

@@ -9,8 +9,10 @@ const app = document.getElementById('app');
 if (app) {
   const browserPanel = import.meta.env.FIREFOX ? 'sidebar' : 'side-panel';
   void sidePanelTheme().then((theme) =>
-    renderTranslated(app, ({ locale }) => (
-      <SidePanel api={createSidePanelApi(locale)} theme={theme} browserPanel={browserPanel} />
-    )),
+    renderTranslated(
+      app,
+      ({ locale }) => <SidePanel api={createSidePanelApi(locale)} theme={theme} browserPanel={browserPanel} />,
+      ({ t }) => t('panel.title'),
+    ),
   );
 }

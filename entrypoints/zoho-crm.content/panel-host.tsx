@@ -5,6 +5,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { I18nProvider } from '@/components/i18n';
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
+import type { TextDirection } from '@/utils/i18n/locales';
 import type { BrowserPanel } from '@/utils/i18n/names';
 import type { Translator } from '@/utils/i18n/translator';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
@@ -45,7 +46,7 @@ interface Preferences {
   home: PanelHome;
 }
 
-async function readPreferences(): Promise<Preferences> {
+async function readPreferences(dir: TextDirection): Promise<Preferences> {
   const stored = await browser.storage.local.get([
     PANEL_COLLAPSED_KEY,
     PANEL_PLACEMENT_KEY,
@@ -54,7 +55,7 @@ async function readPreferences(): Promise<Preferences> {
   ]);
   return {
     collapsed: isCollapsed(stored),
-    placement: readPlacement(stored[PANEL_PLACEMENT_KEY]),
+    placement: readPlacement(stored[PANEL_PLACEMENT_KEY], dir),
     theme: readThemePreference(stored[PANEL_THEME_KEY]),
     home: readPanelHome(stored[PANEL_HOME_KEY]),
   };
@@ -115,8 +116,9 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
   };
 
   const createUi = async () => {
-    const [words, stored] = await Promise.all([translation(), readPreferences()]);
+    const words = await translation();
     translator = words;
+    const stored = await readPreferences(words.dir);
     const realApi = createPanelApi(words.locale);
     api = {
       ...realApi,

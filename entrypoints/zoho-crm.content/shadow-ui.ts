@@ -31,7 +31,9 @@ export function refuseSyntheticInput(root: ShadowRoot): void {
  * screen readers and fonts, `dir` so that Arabic lays the panel out right to left.
  */
 export function speak(container: HTMLElement, translator: Pick<Translator, 'locale' | 'dir'>): void {
-  const root = container.closest('html') ?? container;
-  root.lang = translator.locale;
-  root.dir = translator.dir;
+  // The outermost element of the shadow root: everything the UI renders sits inside it.
+  let top = container;
+  while (top.parentElement) top = top.parentElement;
+  top.lang = translator.locale;
+  top.dir = translator.dir;
 }

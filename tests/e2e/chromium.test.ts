@@ -1,8 +1,8 @@
 import { launchChromium } from './harness/chromium';
 import { runJourneys } from './harness/run-journeys';
-import { EVERY_JOURNEY } from './journeys/all';
+import { ALL_JOURNEYS } from './journeys/all';
 
-runJourneys('Chromium, built extension against the local Zoho stand-in', 'chromium', EVERY_JOURNEY, {
+runJourneys('Chromium, built extension against the local Zoho stand-in', 'chromium', ALL_JOURNEYS, {
   standInPort: 0,
-  launch: (port) => launchChromium(port),
+  launch: (port, language) => launchChromium(port, { language }),
 });

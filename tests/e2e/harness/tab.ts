@@ -13,6 +13,7 @@ import {
   panelGeometry,
   readPanelRows,
   readPanelText,
+  readUiWords,
   runAxe,
   WHOLE_DOCUMENT,
 } from './in-page';
@@ -79,6 +80,7 @@ export function createTab(doc: DocumentDriver, panelHost = PANEL_HOST): BrowserT
     evaluate: (fn) => doc.evaluate(fn, undefined),
     evaluateWith: (fn, arg) => doc.evaluate(fn, arg),
     panelText: () => doc.evaluate(readPanelText, panelHost),
+    uiWords: (host = panelHost) => doc.evaluate(readUiWords, host),
     panelRows: () => doc.evaluate(readPanelRows, panelHost),
     clickPanelButton: async (name, options) => {
       const at = await waitFor(`panel control "${name}"`, () => locateControl(name, options?.host));
