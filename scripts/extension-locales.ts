@@ -10,6 +10,7 @@ export const EXTENSION_MESSAGES = {
   shortName: 'extensionShortName',
   description: 'extensionDescription',
   focusCommand: 'focusCommand',
+  sidebarTitle: 'sidebarTitle',
 } as const;
 
 export function manifestMessage(key: keyof typeof EXTENSION_MESSAGES): string {

@@ -5,4 +5,9 @@ import { renderTranslated } from '@/components/render-translated';
 import { createPopupApi } from './popup-api';
 
 const app = document.getElementById('app');
-if (app) void renderTranslated(app, () => <Popup api={createPopupApi()} />);
+if (app)
+  void renderTranslated(
+    app,
+    () => <Popup api={createPopupApi()} />,
+    ({ t }) => t('popup.title'),
+  );

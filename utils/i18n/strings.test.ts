@@ -3,7 +3,7 @@
 // a literal, and on any other string literal that reads like an English sentence or label. Each
 // finding names the file, line and text to move into locales/<locale>/<namespace>.json (README,
 // "Languages": adding a string).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Finding, findUntranslated, sourceFiles } from './string-check';
