@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { compiledCatalogues } from './scripts/compiled-catalogues';
+import { extensionLocaleFiles, manifestMessage } from './scripts/extension-locales';
 import { FOCUS_PANEL_COMMAND } from './utils/background/commands';
 import { API_HOST_PERMISSIONS, CRM_PAGE_MATCHES } from './utils/manifest-matches';
 
@@ -20,8 +22,12 @@ export default defineConfig({
     // The sources zip is what a Firefox reviewer rebuilds from: sources and lock file, no outputs.
     excludeSources: ['test-results/**', '.output/**', 'docs/**'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), compiledCatalogues()] }),
   hooks: {
+    // The name, description and shortcut in every language of the catalogue (default_locale: en).
+    'build:publicAssets': (wxt, files) => {
+      files.push(...extensionLocaleFiles(wxt.config.root));
+    },
     // WXT fills `icons` from public/icon/<size>.png but leaves the toolbar button without one.
     'build:manifestGenerated': (_wxt, manifest) => {
       const action = manifest.action ?? manifest.browser_action;
@@ -35,9 +41,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Territory Panel for Zoho CRM',
-    short_name: 'Territory Panel',
-    description: 'See a Zoho CRM record’s territories in a side panel and remove one with a single click.',
+    name: manifestMessage('name'),
+    short_name: manifestMessage('shortName'),
+    description: manifestMessage('description'),
+    default_locale: 'en',
     // alarms: wakes a stopped worker to go on with a bulk job while no extension page is open.
     // scripting (Chrome): the panel's code goes only into pages that need it (inject-panel.ts).
     permissions: ['identity', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
@@ -46,7 +53,7 @@ export default defineConfig({
       [FOCUS_PANEL_COMMAND]: {
         // Changeable at chrome://extensions/shortcuts and in Firefox's add-on shortcut settings.
         suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Open the territory panel and move focus to it',
+        description: manifestMessage('focusCommand'),
       },
     },
     ...(browser === 'firefox'

@@ -1,16 +1,18 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { TerritoryModule } from '@/utils/crm-page';
+import type { MessageKey } from '@/utils/i18n/catalogue';
 import type { ErrorInfo } from '@/utils/messaging';
 import { errorSentence } from '@/utils/panel/format';
 import type { ErrorAction } from '@/utils/zoho-errors';
+import { useI18n } from './i18n';
 
-const ACTION_LABELS: Record<Exclude<ErrorAction, 'open-options' | 'none'>, string> = {
-  retry: 'Retry',
-  'sign-in': 'Sign in again',
-  reconnect: 'Reconnect',
-  refresh: 'Refresh',
-};
+const ACTION_LABELS = {
+  retry: 'common.retry',
+  'sign-in': 'common.signInAgain',
+  reconnect: 'common.reconnect',
+  refresh: 'common.refresh',
+} as const satisfies Record<Exclude<ErrorAction, 'open-options' | 'none'>, MessageKey>;
 
 export interface ErrorNoticeProps {
   error: ErrorInfo;
@@ -44,14 +46,17 @@ export function ErrorNotice({
   dismissLabel,
 }: ErrorNoticeProps) {
   const openOptions = useContext(OpenOptionsContext);
+  const translator = useI18n();
+  const { t } = translator;
   return (
     <div class="tp-error" role="alert">
-      <p class="tp-error-text">{errorSentence(error, module)}</p>
+      <p class="tp-error-text">{errorSentence(error, module, translator)}</p>
       <p class="tp-error-code">
-        Code: {error.code}
-        {error.status !== undefined ? ` (HTTP ${error.status})` : ''}
+        {error.status !== undefined
+          ? t('common.codeWithStatus', { code: error.code, status: error.status })
+          : t('common.code', { code: error.code })}
       </p>
-      {error.message ? <p class="tp-error-detail">Details: {error.message}</p> : null}
+      {error.message ? <p class="tp-error-detail">{t('common.details', { message: error.message })}</p> : null}
       {actions.length > 0 || onDismiss ? (
         <div class="tp-actions">
           {actions.map((action) => {
@@ -73,7 +78,7 @@ export function ErrorNotice({
                       : undefined
                   }
                 >
-                  Open options
+                  {t('common.openOptions')}
                 </a>
               );
             }
@@ -87,7 +92,7 @@ export function ErrorNotice({
                   if (!busy) onAction(action);
                 }}
               >
-                {ACTION_LABELS[action]}
+                {t(ACTION_LABELS[action])}
               </button>
             );
           })}
@@ -99,7 +104,7 @@ export function ErrorNotice({
               aria-label={dismissLabel}
               onClick={onDismiss}
             >
-              Dismiss
+              {t('common.dismiss')}
             </button>
           ) : null}
         </div>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
 import { type RecordPage, recordKey } from '@/utils/crm-page';
+import type { MessageKey } from '@/utils/i18n/catalogue';
+import { moduleName } from '@/utils/i18n/names';
 import type { ErrorInfo } from '@/utils/messaging';
 import { errorSentence } from '@/utils/panel/format';
 import type { PanelTheme } from '@/utils/panel/page-theme';
@@ -8,6 +10,7 @@ import { type PanelApi, PanelController, type PanelTiming } from '@/utils/panel/
 import type { PanelState } from '@/utils/panel/panel-state';
 import { describeError, type ErrorAction } from '@/utils/zoho-errors';
 import { ErrorNotice, OpenOptionsContext } from './ErrorNotice';
+import { useI18n } from './i18n';
 import { type RecordRestriction, TerritoryRow } from './TerritoryRow';
 import { UndoItem } from './UndoItem';
 import { usePanelFocus } from './use-panel-focus';
@@ -19,8 +22,6 @@ export interface PanelProps {
   onCollapsedChange: (collapsed: boolean) => void;
   /** read nothing until expanded (an org known to have no territories on this module) */
   deferRead?: boolean;
-  /** BCP 47 locale for dates; the browser's own when left out */
-  locale?: string;
   timing?: PanelTiming;
   theme?: PanelTheme;
   /** bumped to open the panel and put focus on it (the keyboard shortcut) */
@@ -53,7 +54,6 @@ interface ContentProps {
   state: PanelState;
   controller: PanelController;
   page: RecordPage;
-  locale: string | undefined;
   optionsUrl: string;
   expectFocus: ReturnType<typeof usePanelFocus>['expect'];
 }
@@ -77,6 +77,8 @@ function ListError({ state, controller, page, optionsUrl, error, expectFocus }: 
 }
 
 function SignedOut({ state, controller, page, optionsUrl, reason, expectFocus }: ContentProps & { reason: ErrorInfo }) {
+  const translator = useI18n();
+  const { t } = translator;
   const { busy, error } = state.signIn;
   const signIn = () => {
     expectFocus('heading');
@@ -85,9 +87,7 @@ function SignedOut({ state, controller, page, optionsUrl, reason, expectFocus }:
   return (
     <div class="tp-message">
       <p>
-        {reason.code === 'NOT_SIGNED_IN'
-          ? 'Sign in to Zoho CRM to see and change the territories of this record.'
-          : errorSentence(reason, page.module)}
+        {reason.code === 'NOT_SIGNED_IN' ? t('panel.signInPrompt') : errorSentence(reason, page.module, translator)}
       </p>
       <button
         type="button"
@@ -97,7 +97,7 @@ function SignedOut({ state, controller, page, optionsUrl, reason, expectFocus }:
         aria-busy={busy ? 'true' : undefined}
         onClick={signIn}
       >
-        {busy ? 'Signing in…' : 'Sign in to Zoho CRM'}
+        {busy ? t('common.signingIn') : t('panel.signIn')}
       </button>
       {error ? (
         <ErrorNotice
@@ -118,25 +118,25 @@ function restrictionOf(state: PanelState): RecordRestriction {
   return state.list.editable ? null : 'read-only';
 }
 
-const RESTRICTION_NOTES: Record<Exclude<RecordRestriction, null>, string> = {
-  locked:
-    'This record is locked (an approval or review is under way). Its territories can be changed once it is unlocked.',
-  'read-only': 'You can view this record but not edit it, so its territories cannot be removed here.',
-};
+const RESTRICTION_NOTES = {
+  locked: 'panel.restrictionLocked',
+  'read-only': 'panel.restrictionReadOnly',
+} as const satisfies Record<Exclude<RecordRestriction, null>, MessageKey>;
 
 function TerritoryList(props: ContentProps) {
-  const { state, controller, page, locale, optionsUrl, expectFocus } = props;
+  const { state, controller, page, optionsUrl, expectFocus } = props;
+  const { t } = useI18n();
   if (state.list.status !== 'loaded') return null;
   const { territories, scheduled } = state.list;
   const restriction = restrictionOf(state);
   const listed = new Map(territories.map((territory) => [territory.id, territory]));
   const offers = new Map(state.undo.map((offer) => [offer.territory.id, offer]));
   if (territories.length === 0 && offers.size === 0) {
-    return <p class="tp-message">No territories on this record</p>;
+    return <p class="tp-message">{t('panel.empty')}</p>;
   }
   return (
     <>
-      {restriction ? <p class="tp-note tp-restriction">{RESTRICTION_NOTES[restriction]}</p> : null}
+      {restriction ? <p class="tp-note tp-restriction">{t(RESTRICTION_NOTES[restriction])}</p> : null}
       <ul class="tp-list">
         {state.order.map((id) => {
           const territory = listed.get(id);
@@ -149,7 +149,6 @@ function TerritoryList(props: ContentProps) {
                 scheduledByZoho={scheduled.includes(id)}
                 restriction={restriction}
                 module={page.module}
-                locale={locale}
                 optionsUrl={optionsUrl}
                 onRemove={(territoryId) => {
                   expectFocus(`undo:${territoryId}`);
@@ -195,25 +194,27 @@ function TerritoryList(props: ContentProps) {
 
 function Content(props: ContentProps) {
   const { state, page } = props;
+  const translator = useI18n();
+  const { t } = translator;
   const { list } = state;
   switch (list.status) {
     case 'loading':
       return (
         <p class="tp-muted" role="status">
-          Loading territories…
+          {t('panel.loading')}
         </p>
       );
     case 'signed-out':
       return <SignedOut {...props} reason={list.reason} />;
     case 'not-enabled':
-      return <p class="tp-message">Territories are not enabled for {page.module} in this organization.</p>;
+      return <p class="tp-message">{t('panel.notEnabled', { module: moduleName(translator, page.module) })}</p>;
     case 'failed':
       return <ListError {...props} error={list.error} />;
     case 'loaded':
       return (
         <>
           {state.listError ? <ListError {...props} error={state.listError} /> : null}
-          {state.refreshing ? <p class="tp-muted">Refreshing…</p> : null}
+          {state.refreshing ? <p class="tp-muted">{t('panel.refreshing')}</p> : null}
           <TerritoryList {...props} />
         </>
       );
@@ -231,7 +232,6 @@ export function Panel({
   collapsed,
   onCollapsedChange,
   deferRead = false,
-  locale,
   timing,
   theme,
   focusRequest = 0,
@@ -243,6 +243,7 @@ export function Panel({
   standalone = false,
   onReloadPage,
 }: PanelProps) {
+  const { t, number, list } = useI18n();
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const bodyId = useId();
 
@@ -296,7 +297,7 @@ export function Panel({
         ref={asideRef}
         class={collapsed ? 'tp-panel tp-collapsed' : 'tp-panel'}
         data-theme={theme}
-        aria-label="Territories"
+        aria-label={t('panel.landmark')}
         onKeyDown={onKeyDown}
       >
         {collapsed ? (
@@ -308,22 +309,22 @@ export function Panel({
             aria-controls={bodyId}
             onClick={() => toggle(false)}
           >
-            <span class="tp-tab-label">Territories</span>
+            <span class="tp-tab-label">{t('panel.title')}</span>
             {count !== null ? (
               <>
                 {' '}
-                <span class="tp-tab-count">{count}</span>
+                <span class="tp-tab-count">{number(count)}</span>
               </>
             ) : null}
-            <span class="tp-visually-hidden">, expand the panel</span>
+            <span class="tp-visually-hidden">{t('panel.expandHint')}</span>
           </button>
         ) : null}
         <div id={bodyId} class="tp-body" hidden={collapsed}>
           <header class="tp-header">
             {headerStart}
             <Heading class="tp-title" tabIndex={-1} data-focus-key="heading">
-              Territories
-              {count !== null ? <span class="tp-count"> {count}</span> : null}
+              {t('panel.title')}
+              {count !== null ? <span class="tp-count"> {number(count)}</span> : null}
             </Heading>
             <button
               type="button"
@@ -333,7 +334,7 @@ export function Panel({
               aria-busy={state.refreshing ? 'true' : undefined}
               onClick={() => controller.refresh()}
             >
-              Refresh
+              {t('common.refresh')}
             </button>
             {headerEnd}
             {collapsible ? (
@@ -343,7 +344,7 @@ export function Panel({
                 data-focus-key="collapse"
                 aria-expanded="true"
                 aria-controls={bodyId}
-                aria-label="Collapse territory panel"
+                aria-label={t('panel.collapse')}
                 aria-keyshortcuts="Escape"
                 onClick={() => toggle(true)}
               >
@@ -353,30 +354,33 @@ export function Panel({
           </header>
           {notice}
           <div class="tp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            {state.announcement ? <span key={state.announcement.seq}>{state.announcement.text}</span> : null}
+            {state.announcement ? (
+              <span key={state.announcement.seq}>
+                {list(state.announcement.phrases.map((p) => t(p.key, p.values)))}
+              </span>
+            ) : null}
           </div>
           <div class="tp-content">
             <Content
               state={state}
               controller={controller}
               page={page}
-              locale={locale}
               optionsUrl={api.optionsUrl}
               expectFocus={focus.expect}
             />
           </div>
           {state.pageStale && onReloadPage ? (
             <div class="tp-stale">
-              <p class="tp-note">Zoho's own Territories field shows this after a reload.</p>
+              <p class="tp-note">{t('panel.staleNote')}</p>
               <button type="button" class="tp-button" data-focus-key="reload" onClick={onReloadPage}>
-                Reload page
+                {t('panel.reloadPage')}
               </button>
             </div>
           ) : null}
           {api.openBulkPage ? (
             <footer class="tp-footer">
               <button type="button" class="tp-button tp-quiet tp-link" onClick={() => api.openBulkPage?.(page)}>
-                Bulk removal…
+                {t('panel.bulkRemoval')}
               </button>
             </footer>
           ) : null}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render } from '@/components/test-i18n';
 import type { RecordPage } from '@/utils/crm-page';
 import type { Result } from '@/utils/messaging';
 import type { PageRoom } from '@/utils/panel/page-room';
@@ -39,7 +40,7 @@ function dock(moveToSidePanel: () => Promise<Result<null>>) {
       savePlacement={() => undefined}
       saveCollapsed={() => undefined}
       moveToSidePanel={moveToSidePanel}
-      sidePanelName="sidebar"
+      browserPanel="sidebar"
     />,
   );
 }

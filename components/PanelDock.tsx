@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BrowserPanel } from '@/utils/i18n/names';
 import type { ErrorInfo, Result } from '@/utils/messaging';
 import type { PageRoom } from '@/utils/panel/page-room';
 import {
@@ -12,6 +13,7 @@ import {
   resized,
 } from '@/utils/panel/placement';
 import { describeError } from '@/utils/zoho-errors';
+import { useI18n } from './i18n';
 import { Panel, type PanelProps } from './Panel';
 
 export interface PanelDockProps
@@ -23,8 +25,8 @@ export interface PanelDockProps
   saveCollapsed(collapsed: boolean): void;
   /** Moves the panel to the browser's side panel; the page then unmounts the dock. */
   moveToSidePanel?: () => Promise<Result<null>>;
-  /** 'side panel' (Chrome) or 'sidebar' (Firefox) */
-  sidePanelName?: string;
+  /** Chrome's side panel or Firefox's sidebar */
+  browserPanel?: BrowserPanel;
 }
 
 const KEY_STEP = 24;
@@ -41,9 +43,10 @@ export function PanelDock({
   savePlacement,
   saveCollapsed,
   moveToSidePanel,
-  sidePanelName = 'side panel',
+  browserPanel = 'side-panel',
   ...panelProps
 }: PanelDockProps) {
+  const { t } = useI18n();
   const [sidePanelError, setSidePanelError] = useState<ErrorInfo | null>(null);
   const moving = useRef(false);
   const [placement, setPlacement] = useState(initialPlacement);
@@ -108,9 +111,9 @@ export function PanelDock({
       type="button"
       class="tp-button tp-quiet tp-icon tp-grip"
       data-focus-key="move"
-      aria-label="Move panel"
+      aria-label={t('panel.move')}
       aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
-      title="Drag to move the panel, or use the arrow keys"
+      title={t('panel.moveHint')}
       {...dragging<MoveDrag>(
         'move',
         (event) => {
@@ -148,9 +151,9 @@ export function PanelDock({
       type="button"
       class="tp-resize"
       data-focus-key="resize"
-      aria-label="Resize panel"
+      aria-label={t('panel.resize')}
       aria-keyshortcuts="ArrowUp ArrowDown"
-      title="Drag to change the panel's height, or use the arrow keys"
+      title={t('panel.resizeHint')}
       {...dragging<ResizeDrag>(
         'resize',
         (event) => {
@@ -190,8 +193,8 @@ export function PanelDock({
       type="button"
       class="tp-button tp-quiet tp-icon"
       data-focus-key="side-panel"
-      aria-label={`Move to the browser's ${sidePanelName}`}
-      title={`Move to the browser's ${sidePanelName}`}
+      aria-label={t(browserPanel === 'sidebar' ? 'panel.toSidebar' : 'panel.toSidePanel')}
+      title={t(browserPanel === 'sidebar' ? 'panel.toSidebar' : 'panel.toSidePanel')}
       onClick={() => {
         if (moving.current) return;
         moving.current = true;
@@ -207,10 +210,10 @@ export function PanelDock({
   ) : null;
   const sidePanelNotice = sidePanelError ? (
     <div class="tp-stale tp-stale-stacked" role="alert">
-      <p class="tp-note">{describeError(sidePanelError).text}</p>
+      <p class="tp-note">{t(describeError(sidePanelError).message)}</p>
       {panelProps.api.openOptions ? (
         <button type="button" class="tp-button" onClick={() => panelProps.api.openOptions?.()}>
-          Open options
+          {t('common.openOptions')}
         </button>
       ) : null}
       <button
@@ -219,7 +222,7 @@ export function PanelDock({
         data-focus-key="side-panel"
         onClick={() => setSidePanelError(null)}
       >
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   ) : null;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render } from '@/components/test-i18n';
 import type { ListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { SelectionBar, type SelectionBarProps } from './SelectionBar';

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ListSelection } from '@/utils/list-selection';
 import type { ErrorInfo, Result } from '@/utils/messaging';
 import type { PanelTheme } from '@/utils/panel/page-theme';
+import { useI18n } from './i18n';
 
 export interface SelectionBarProps {
   selection: ListSelection;
@@ -11,12 +12,9 @@ export interface SelectionBarProps {
   openBulkPage(recordIds: string[]): Promise<Result<null>>;
 }
 
-function records(count: number): string {
-  return count === 1 ? '1 selected record' : `${count} selected records`;
-}
-
 /** A bar at the foot of a Zoho list view, clear of its chat bar: the selected records, one step from the bulk page. */
 export function SelectionBar({ selection, theme, openBulkPage }: SelectionBarProps) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const opening = useRef(false);
@@ -36,7 +34,7 @@ export function SelectionBar({ selection, theme, openBulkPage }: SelectionBarPro
 
   if (count === 0 && selection.unreadable === 0) return null;
   return (
-    <section class="tp-selection" data-theme={theme} aria-label="Territory Panel">
+    <section class="tp-selection" data-theme={theme} aria-label={t('selection.landmark')}>
       {count > 0 ? (
         <>
           <button
@@ -46,20 +44,15 @@ export function SelectionBar({ selection, theme, openBulkPage }: SelectionBarPro
             aria-busy={busy ? 'true' : undefined}
             onClick={() => void open(selection.recordIds)}
           >
-            Remove territories from {records(count)}
+            {t('selection.removeFrom', { count })}
           </button>
           {selection.unreadable > 0 ? (
-            <p class="tp-note">
-              {selection.unreadable === 1 ? '1 more selected row' : `${selection.unreadable} more selected rows`} could
-              not be read. Add {selection.unreadable === 1 ? 'its record id' : 'their record ids'} on the bulk page.
-            </p>
+            <p class="tp-note">{t('selection.unreadable', { count: selection.unreadable })}</p>
           ) : null}
         </>
       ) : (
         <>
-          <p class="tp-message">
-            Territory Panel cannot read the selection on this page. Open the bulk page and paste the record ids.
-          </p>
+          <p class="tp-message">{t('selection.cannotRead')}</p>
           <button
             type="button"
             class="tp-button"
@@ -67,14 +60,14 @@ export function SelectionBar({ selection, theme, openBulkPage }: SelectionBarPro
             aria-busy={busy ? 'true' : undefined}
             onClick={() => void open([])}
           >
-            Open the bulk page
+            {t('selection.openBulkPage')}
           </button>
         </>
       )}
       {failure ? (
         <div class="tp-error" role="alert">
-          <p>Territory Panel could not open the bulk page. Reload this page and try again.</p>
-          <p class="tp-error-code">Code: {failure.code}</p>
+          <p>{t('selection.openFailed')}</p>
+          <p class="tp-error-code">{t('common.code', { code: failure.code })}</p>
         </div>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render } from '@/components/test-i18n';
 import type { RecordPage } from '@/utils/crm-page';
 import type { RecordTerritories, Result, TerritoryAssignment } from '@/utils/messaging';
 import type { PanelApi } from '@/utils/panel/panel-controller';
@@ -64,7 +65,7 @@ afterEach(cleanup);
 describe('SidePanel', () => {
   it('waits for the active tab, then says what to open when it shows no record', async () => {
     const { api, panel, show } = fakeApi();
-    render(<SidePanel api={api} theme="light" sidePanelName="side panel" />);
+    render(<SidePanel api={api} theme="light" browserPanel="side-panel" />);
     expect(screen.getByRole('status').textContent).toBe('Checking this tab…');
     await show(null);
     expect(screen.getByRole('status').textContent).toContain('Open a Lead, Account, Contact or Deal in Zoho CRM');
@@ -74,7 +75,7 @@ describe('SidePanel', () => {
 
   it('shows the record of the active tab and changes with it, reading each once', async () => {
     const { api, panel, show } = fakeApi();
-    render(<SidePanel api={api} theme="dark" sidePanelName="side panel" />);
+    render(<SidePanel api={api} theme="dark" browserPanel="side-panel" />);
     await show(deal, 5);
     expect(await screen.findByText('South')).toBeTruthy();
     await show(account, 6);
@@ -88,7 +89,7 @@ describe('SidePanel', () => {
 
   it('has no collapse button (the browser closes its panel) and moves the panel back to the page', async () => {
     const { api, show } = fakeApi();
-    render(<SidePanel api={api} theme="light" sidePanelName="sidebar" />);
+    render(<SidePanel api={api} theme="light" browserPanel="sidebar" />);
     await show(deal);
     await screen.findByText('South');
     expect(screen.queryByRole('button', { name: 'Collapse territory panel' })).toBeNull();

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { recordKey } from '@/utils/crm-page';
+import type { BrowserPanel } from '@/utils/i18n/names';
 import type { PanelTheme } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import type { ActiveTab } from '@/utils/side-panel/follow-active-tab';
+import { useI18n } from './i18n';
 import { Panel } from './Panel';
 
 /** What the side panel needs from the extension; entrypoints/sidepanel builds the real one. */
@@ -21,12 +23,13 @@ export interface SidePanelApi {
 export interface SidePanelProps {
   api: SidePanelApi;
   theme: PanelTheme;
-  /** 'side panel' (Chrome) or 'sidebar' (Firefox) */
-  sidePanelName: string;
+  /** Chrome's side panel or Firefox's sidebar */
+  browserPanel: BrowserPanel;
 }
 
 /** The same Panel as in the page, in the browser's side panel, for the record of the active tab. */
-export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
+export function SidePanel({ api, theme, browserPanel }: SidePanelProps) {
+  const { t } = useI18n();
   // undefined: the active tab has not answered yet
   const [tab, setTab] = useState<ActiveTab | undefined>(undefined);
   useEffect(() => api.followActiveTab(setTab), [api]);
@@ -39,8 +42,8 @@ export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
       type="button"
       class="tp-button tp-quiet tp-icon"
       data-focus-key="page-home"
-      aria-label="Show the panel in the page instead"
-      title={`Show the panel in the page instead of the ${sidePanelName}`}
+      aria-label={t('sidepanel.backToPage')}
+      title={t(browserPanel === 'sidebar' ? 'sidepanel.backToPageFromSidebar' : 'sidepanel.backToPageFromSidePanel')}
       onClick={() => api.showInPage()}
     >
       <span aria-hidden="true">⇤</span>
@@ -51,13 +54,11 @@ export function SidePanel({ api, theme, sidePanelName }: SidePanelProps) {
     return (
       <main class="tp-panel tp-side-empty" data-theme={theme}>
         <header class="tp-header">
-          <h1 class="tp-title">Territories</h1>
+          <h1 class="tp-title">{t('panel.title')}</h1>
           {backToPage}
         </header>
         <p class="tp-message" role="status">
-          {tab === undefined
-            ? 'Checking this tab…'
-            : 'Open a Lead, Account, Contact or Deal in Zoho CRM to see its territories here.'}
+          {tab === undefined ? t('sidepanel.checkingTab') : t('sidepanel.openRecord')}
         </p>
       </main>
     );

@@ -4,6 +4,7 @@ import { describeAssignment, describePlace } from '@/utils/panel/format';
 import type { RowActivity } from '@/utils/panel/panel-state';
 import { describeError } from '@/utils/zoho-errors';
 import { ErrorNotice } from './ErrorNotice';
+import { useI18n } from './i18n';
 
 /** Why nothing on this record can be removed now, known from the record itself (no call). */
 export type RecordRestriction = 'locked' | 'read-only' | null;
@@ -15,7 +16,6 @@ export interface TerritoryRowProps {
   scheduledByZoho: boolean;
   restriction: RecordRestriction;
   module: TerritoryModule;
-  locale: string | undefined;
   optionsUrl: string;
   onRemove: (territoryId: string) => void;
   onErrorAction: (territoryId: string) => void;
@@ -23,29 +23,32 @@ export interface TerritoryRowProps {
 }
 
 function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove }: TerritoryRowProps) {
+  const { t } = useI18n();
   if (territory.assigned === 'unreadable') return null;
   if (territory.assigned === 'automatically') {
     return (
-      <span class="tp-chip" title="Zoho does not allow removing a territory assigned by its rules">
-        Rules<span class="tp-visually-hidden"> — Zoho does not allow removing it</span>
+      <span class="tp-chip" title={t('panel.rulesChipHint')}>
+        {t('panel.rulesChip')}
+        <span class="tp-visually-hidden">{t('panel.rulesChipSpoken')}</span>
       </span>
     );
   }
   if (activity?.status === 'scheduled' || (scheduledByZoho && activity === undefined)) {
-    return <span class="tp-chip">Scheduled</span>;
+    return <span class="tp-chip">{t('panel.chipScheduled')}</span>;
   }
-  if (activity?.status === 'pending') return <span class="tp-chip">Pending</span>;
-  if (restriction === 'locked') return <span class="tp-chip">Locked</span>;
-  if (restriction === 'read-only') return <span class="tp-chip">Read-only</span>;
+  if (activity?.status === 'pending') return <span class="tp-chip">{t('panel.chipPending')}</span>;
+  if (restriction === 'locked') return <span class="tp-chip">{t('panel.chipLocked')}</span>;
+  if (restriction === 'read-only') return <span class="tp-chip">{t('panel.chipReadOnly')}</span>;
   const removing = activity?.status === 'removing';
   const signingIn = activity?.status === 'signing-in';
   const busy = removing || signingIn;
-  const shown = removing ? 'Removing…' : signingIn ? 'Signing in…' : 'Remove';
+  const shown = removing ? t('panel.removing') : signingIn ? t('common.signingIn') : t('panel.remove');
+  const named = { name: territory.name };
   const spoken = removing
-    ? `Removing territory ${territory.name}…`
+    ? t('panel.removingNamed', named)
     : signingIn
-      ? `Signing in to remove territory ${territory.name}…`
-      : `Remove territory ${territory.name}`;
+      ? t('panel.signingInToRemove', named)
+      : t('panel.removeNamed', named);
   return (
     <button
       type="button"
@@ -63,16 +66,13 @@ function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove
   );
 }
 
-function rowNote(activity: RowActivity | undefined): string | null {
-  if (activity?.status === 'pending') return 'Zoho has not finished the removal yet. Refresh later to check.';
-  return null;
-}
-
 export function TerritoryRow(props: TerritoryRowProps) {
-  const { territory, activity, module, locale, optionsUrl, onErrorAction, onDismissError } = props;
-  const place = describePlace(territory);
-  const assignment = describeAssignment(territory, locale);
-  const note = rowNote(activity);
+  const { territory, activity, module, optionsUrl, onErrorAction, onDismissError } = props;
+  const translator = useI18n();
+  const { t } = translator;
+  const place = describePlace(territory, translator);
+  const assignment = describeAssignment(territory, translator);
+  const note = activity?.status === 'pending' ? t('panel.removalPendingNote') : null;
   const failed = activity?.status === 'failed' ? activity.error : null;
   const action = failed ? describeError(failed).action : null;
   return (
@@ -100,7 +100,7 @@ export function TerritoryRow(props: TerritoryRowProps) {
           optionsUrl={optionsUrl}
           onAction={() => onErrorAction(territory.id)}
           onDismiss={action === 'none' ? () => onDismissError(territory.id) : undefined}
-          dismissLabel={`Dismiss the error on ${territory.name}`}
+          dismissLabel={t('panel.dismissErrorOn', { name: territory.name })}
         />
       ) : null}
     </li>

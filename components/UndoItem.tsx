@@ -1,7 +1,9 @@
 import type { TerritoryModule } from '@/utils/crm-page';
+import type { MessageKey } from '@/utils/i18n/catalogue';
 import type { UndoOffer } from '@/utils/panel/panel-state';
 import { describeError } from '@/utils/zoho-errors';
 import { ErrorNotice } from './ErrorNotice';
+import { useI18n } from './i18n';
 
 export interface UndoItemProps {
   offer: UndoOffer;
@@ -14,26 +16,26 @@ export interface UndoItemProps {
   onRelease: (territoryId: string) => void;
 }
 
-function statusText(offer: UndoOffer): string {
-  const name = offer.territory.name;
-  switch (offer.status) {
-    case 'offered':
-      return `${name} removed`;
-    case 'assigning':
-    case 'signing-in':
-      return `Restoring ${name}…`;
-    case 'confirming':
-      return `Restoring ${name} — waiting for Zoho…`;
-    case 'pending':
-      return `Zoho has not finished restoring ${name} yet. Refresh later to check.`;
-    case 'failed':
-      return `${name} could not be restored.`;
-  }
-}
+const STATUS_TEXT = {
+  offered: 'panel.undoRemoved',
+  assigning: 'panel.undoRestoring',
+  'signing-in': 'panel.undoRestoring',
+  confirming: 'panel.undoConfirming',
+  pending: 'panel.undoPending',
+  failed: 'panel.undoFailed',
+} as const satisfies Record<UndoOffer['status'], MessageKey>;
 
-function undoWord(offer: UndoOffer): string {
-  if (offer.status === 'signing-in') return 'Signing in';
-  return offer.status === 'offered' || offer.status === 'failed' ? 'Undo' : 'Undoing';
+/** The Undo button's words, shown and spoken: the spoken name starts with the shown word (axe). */
+function undoButton(offer: UndoOffer): { shown: MessageKey; spoken: MessageKey } {
+  switch (offer.status) {
+    case 'signing-in':
+      return { shown: 'common.signingIn', spoken: 'panel.signingInToUndo' };
+    case 'offered':
+    case 'failed':
+      return { shown: 'panel.undo', spoken: 'panel.undoNamed' };
+    default:
+      return { shown: 'panel.undoing', spoken: 'panel.undoingNamed' };
+  }
 }
 
 /** A removed territory in the place its row had: Undo, or how restoring it went. */
@@ -47,13 +49,15 @@ export function UndoItem({
   onHold,
   onRelease,
 }: UndoItemProps) {
+  const { t } = useI18n();
   const id = offer.territory.id;
   const busy = offer.status === 'assigning' || offer.status === 'signing-in' || offer.status === 'confirming';
   const name = offer.territory.name;
+  const button = undoButton(offer);
   return (
     <li class="tp-row tp-undo" data-undo-territory-id={id} data-row-id={id}>
       <div class="tp-row-line">
-        <p class="tp-undo-text">{statusText(offer)}</p>
+        <p class="tp-undo-text">{t(STATUS_TEXT[offer.status], { name })}</p>
         <div class="tp-row-action">
           {offer.status === 'offered' || busy ? (
             <button
@@ -61,7 +65,7 @@ export function UndoItem({
               class="tp-button"
               data-undo-button=""
               data-focus-key={`undo:${id}`}
-              aria-label={busy ? `${undoWord(offer)} removal of ${name}…` : `${undoWord(offer)} removal of ${name}`}
+              aria-label={t(button.spoken, { name })}
               aria-disabled={busy ? 'true' : undefined}
               aria-busy={busy ? 'true' : undefined}
               onClick={(event) => {
@@ -73,7 +77,7 @@ export function UndoItem({
               onFocus={() => onHold(id)}
               onBlur={() => onRelease(id)}
             >
-              {busy ? `${undoWord(offer)}…` : undoWord(offer)}
+              {t(button.shown)}
             </button>
           ) : null}
           {offer.status === 'failed' || offer.status === 'pending' ? (
@@ -81,10 +85,10 @@ export function UndoItem({
               type="button"
               class="tp-button tp-quiet"
               data-focus-key={`dismiss:${id}`}
-              aria-label={`Dismiss ${name}`}
+              aria-label={t('panel.dismissNamed', { name })}
               onClick={() => onDismiss(id)}
             >
-              Dismiss
+              {t('common.dismiss')}
             </button>
           ) : null}
         </div>

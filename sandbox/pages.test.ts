@@ -55,6 +55,17 @@ describe('host routing', () => {
 });
 
 describe('CRM record pages', () => {
+  it('writes the user’s Zoho language into <html lang> (and dir) for ?lang=, English otherwise', async () => {
+    const german = await t.request(EU_CRM, `${alpinePath}?lang=de-DE`);
+    expect(german.text).toContain('<html lang="de-DE" dir="ltr">');
+    const arabic = await t.request(EU_CRM, `${alpinePath}?lang=ar`);
+    expect(arabic.text).toContain('<html lang="ar" dir="rtl">');
+    const plain = await t.request(EU_CRM, alpinePath);
+    expect(plain.text).toContain('<html lang="en" dir="ltr">');
+    const hostile = await t.request(EU_CRM, `${alpinePath}?lang=${encodeURIComponent('"><script>')}`);
+    expect(hostile.text).toContain('<html lang="en" dir="ltr">');
+  });
+
   it('renders a record with a title, fields and escaped territory names', async () => {
     const page = await t.request(EU_CRM, alpinePath);
     expect(page.text).toContain('<h1 data-zcqa="record-title">Alpine Tools GmbH</h1>');

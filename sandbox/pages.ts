@@ -168,6 +168,15 @@ const PAGE_SCRIPT = `
 })();
 `;
 
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The page's `lang` and `dir` for `?lang=`: a language tag as Zoho writes it, English otherwise. */
+export function pageLanguage(requested: string | undefined): { lang: string; dir: 'ltr' | 'rtl' } {
+  const lang = requested && LANGUAGE_TAG.test(requested) ? requested : 'en';
+  return { lang, dir: RIGHT_TO_LEFT.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr' };
+}
+
 export function createPagesApp(state: StandInState): Hono<StandInEnv> {
   const app = new Hono<StandInEnv>({ strict: false });
 
@@ -204,8 +213,10 @@ ${org?.sandbox ? html`<span class="crm-badge" data-zcqa="sandbox-badge">SANDBOX<
     }
     // Zoho's night mode is a user setting; here `?theme=night` on a full page load stands for it.
     const night = c.req.query('theme') === 'night';
+    // So is the user's Zoho language, which Zoho writes into <html lang>: `?lang=de` stands for it.
+    const { lang, dir } = pageLanguage(c.req.query('lang'));
     const page = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${view.title}</title>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${view.title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${raw(PAGE_STYLE)}</style></head>
 <body${night ? raw(' class="crm-night"') : ''}>${topBar(view)}<main id="crm-main" data-zcqa="crm-main">${view.main}</main>
 <div class="crm-chatbar" data-zcqa="chat-bar"><span>Chats</span><button type="button" data-zcqa="chat-contacts">Contacts</button><button type="button" data-zcqa="chat-channels">Channels</button></div>

@@ -1,8 +1,11 @@
 // The typed protocol between the content script / extension pages and the background.
 // Requests are validated by the background with these schemas; no message ever carries a token.
+
+import type { Messages } from '@lingui/core';
 import * as v from 'valibot';
 import { type RecordPage, TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS, type DataCentre } from './data-centres';
+import { LOCALES, type Locale } from './i18n/locales';
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 
@@ -42,7 +45,13 @@ export const RequestSchema = v.variant('type', [
    * Read the record's territories (one GET; the org's territory definitions are read too, at most
    * once per 12 hours). From the content script of that very page.
    */
-  v.strictObject({ type: v.literal('record.territories'), page: RecordPageSchema, tabId: SidePanelTab }),
+  v.strictObject({
+    type: v.literal('record.territories'),
+    page: RecordPageSchema,
+    tabId: SidePanelTab,
+    /** the panel's language: Zoho's assignment dates come back formatted in it */
+    locale: v.optional(v.picklist(LOCALES)),
+  }),
   /** Remove one manually assigned territory. From the content script of that very page. */
   v.strictObject({
     type: v.literal('record.removeTerritory'),
@@ -83,6 +92,11 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('auth.signOut'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Connection state of every data centre. Extension pages only. */
   v.strictObject({ type: v.literal('auth.connections') }),
+  /**
+   * The panel's words in one language: the user's choice, else the Zoho page's `lang` (sent here),
+   * else the browser's. From a content script of a CRM frame or an extension page.
+   */
+  v.strictObject({ type: v.literal('i18n.catalogue'), pageLang: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   /** Open the options page: a content script cannot, and a link to it from a web page is blocked. */
   v.strictObject({ type: v.literal('options.open') }),
   /**
@@ -145,12 +159,27 @@ export interface RecordTerritories {
 
 export type ChangeOutcome = { outcome: 'done' } | { outcome: 'scheduled'; jobId: string };
 
+/** An org a sign-in has reached: its id is all Zoho tells without the users/org scopes. */
+export interface ReachedOrg {
+  /** the zgid, as in the CRM's address (`/crm/org<zgid>/…`) */
+  orgId: string;
+  sandbox: boolean;
+}
+
 export interface Connection {
   dataCentre: DataCentre;
   connected: boolean;
   /** epoch ms */
   expiresAt: number | null;
   apiDomain: string | null;
+  /** The orgs whose records this sign-in has read, oldest first; absent or [] when none yet. */
+  orgs?: ReachedOrg[];
+}
+
+/** One language's compiled messages for Zoho's record page (utils/i18n/catalogue.ts, PAGE_NAMESPACES). */
+export interface PageCatalogue {
+  locale: Locale;
+  messages: Messages;
 }
 
 export interface ResponseOf {
@@ -164,6 +193,7 @@ export interface ResponseOf {
   'auth.signIn': Result<Connection>;
   'auth.signOut': Result<Connection>;
   'auth.connections': Result<Connection[]>;
+  'i18n.catalogue': Result<PageCatalogue>;
   'options.open': Result<null>;
   'bulk.open': Result<null>;
 }

@@ -57,6 +57,7 @@ export function isAllowedSender(request: Request, sender: SenderInfo, extension:
     case 'auth.signIn':
       return kind === 'extension-page' || (kind === 'content-script' && isCrmPageOf(sender.url, request.dataCentre));
     case 'options.open':
+    case 'i18n.catalogue':
       return kind === 'extension-page' || (kind === 'content-script' && crmFrameOf(sender.url) !== null);
     case 'page.left':
     case 'sidePanel.open':

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render, translatorFor } from '@/components/test-i18n';
 import { createBulkJobStore } from '@/utils/background/bulk-job-store';
 import { parseCsv } from '@/utils/bulk/csv';
 import { type BulkJob, createBulkJob } from '@/utils/bulk/job';
@@ -285,7 +286,7 @@ describe('BulkPage', () => {
       within(earlier)
         .getAllByRole('button')
         .map((button) => button.textContent),
-    ).toEqual(['Undo, Accounts: 1 of 1 records, finished', 'Accounts: 4 of 4 records, finished']);
+    ).toEqual(['Undo, Accounts: 1 of 1 record, finished', 'Accounts: 4 of 4 records, finished']);
     expect(parseCsv(csv ?? '').map((row) => [row[0], row[2], row[6]])).toEqual([
       ['Record Id', 'Outcome', 'Details'],
       [R[0], 'Put back', 'The territories were put back.'],
@@ -536,17 +537,20 @@ describe('JobView', () => {
   });
 
   it('words the announcement for each state', () => {
-    expect(announcement(summary(jobWith(2)))).toBe('Removal running.');
+    expect(announcement(summary(jobWith(2)), translatorFor('en'))).toBe('Removal running.');
     const paused = jobWith(2, 'paused');
-    expect(announcement(summary(paused))).toBe('Removal paused.');
+    expect(announcement(summary(paused), translatorFor('en'))).toBe('Removal paused.');
     paused.pauseReason = { code: 'TOO_MANY_REQUESTS' };
-    expect(announcement(summary(paused))).toBe('Removal paused: it needs your attention.');
+    expect(announcement(summary(paused), translatorFor('en'))).toBe('Removal paused: it needs your attention.');
     const cancelled = jobWith(10, 'cancelled');
     cancelled.batches = [];
-    expect(announcement(summary(cancelled), 'en')).toBe('Removal cancelled. Removed: 10.');
+    expect(announcement(summary(cancelled), translatorFor('en'))).toBe('Removal cancelled. Removed: 10.');
     const undo = jobWith(0, 'finished');
     undo.direction = 'assign';
     for (const id of undo.recordIds) undo.outcomes[id] = { kind: 'restored' };
-    expect(announcement(summary(undo), 'en')).toBe('Undo finished. Put back: 10.');
+    expect(announcement(summary(undo), translatorFor('en'))).toBe('Undo finished. Put back: 10.');
+    expect(announcement(summary(undo), translatorFor('de'))).toBe(
+      'Wiederherstellen abgeschlossen. Wiederhergestellt: 10.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { BulkLink } from '@/utils/bulk/link';
 import type { BulkJobSummary } from '@/utils/bulk/progress';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
+import { useI18n } from '../i18n';
 import type { BulkApi } from './bulk-api';
 import { JobView } from './JobView';
 import { RecentJobs } from './RecentJobs';
@@ -15,11 +16,11 @@ export interface BulkPageProps {
   /** the page's address follows the job shown, so that a reload comes back to it */
   onJobShown?: (jobId: string | null) => void;
   pollMs?: number;
-  locale?: string;
 }
 
 /** Remove territories from many records: set up and preview a run, then follow it. */
-export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale }: BulkPageProps) {
+export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs }: BulkPageProps) {
+  const { t } = useI18n();
   const [jobId, setJobId] = useState<string | null>(initial.jobId);
   const [setup, setSetup] = useState<SetupInitial>(initial);
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -48,7 +49,7 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
 
   return (
     <main class="bk-page">
-      <h1>Remove territories from many records</h1>
+      <h1>{t('bulk.title')}</h1>
       {jobId ? (
         <JobView
           key={jobId}
@@ -64,7 +65,6 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
             show(null);
           }}
           pollMs={pollMs}
-          locale={locale}
         />
       ) : (
         <SetupForm
@@ -80,10 +80,9 @@ export function BulkPage({ api, initial, optionsUrl, onJobShown, pollMs, locale 
           initial={setup}
           optionsUrl={optionsUrl}
           onStarted={show}
-          locale={locale}
         />
       )}
-      {listJobs ? <RecentJobs api={api} currentJobId={jobId} onOpen={show} locale={locale} /> : null}
+      {listJobs ? <RecentJobs api={api} currentJobId={jobId} onOpen={show} /> : null}
     </main>
   );
 }

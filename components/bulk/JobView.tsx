@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvFileName, outcomesCsv } from '@/utils/bulk/csv';
-import { formatTimeLeft, plural } from '@/utils/bulk/format';
+import { timeLeft } from '@/utils/bulk/format';
 import { isRemovedByRun, OUTCOME_KINDS, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
 import { crmRecordUrl } from '@/utils/bulk/link';
-import { OUTCOME_LABELS } from '@/utils/bulk/outcomes';
+import { outcomeLabel } from '@/utils/bulk/outcomes';
 import { type BulkJobSummary, type BulkRecordRow, decodeRows } from '@/utils/bulk/progress';
-import { RUN_NOUN, RUN_VERB, UNDO_MESSAGES } from '@/utils/bulk/undo-messages';
-import { DATA_CENTRES } from '@/utils/data-centres';
+import { dataCentreName, moduleName } from '@/utils/i18n/names';
+import type { Translator } from '@/utils/i18n/translator';
 import type { ErrorInfo } from '@/utils/messaging';
+import { useI18n } from '../i18n';
 import { BulkError } from './BulkError';
 import type { BulkApi } from './bulk-api';
 import { OutcomeTable } from './OutcomeTable';
@@ -19,29 +20,31 @@ export function isMoving(job: BulkJobSummary): boolean {
   return job.status === 'running' || (job.status === 'cancelled' && job.progress.batchesLeft > 0);
 }
 
-const STATUS_WORDS: Record<BulkJobSummary['status'], string> = {
-  running: 'running',
-  paused: 'paused',
-  cancelled: 'cancelled',
-  finished: 'finished',
-};
+/** "Removed: 3", one per outcome the run has. */
+function outcomeCounts(job: BulkJobSummary, translator: Translator): string[] {
+  const { counts } = job.progress;
+  return OUTCOME_KINDS.filter((kind) => counts[kind] > 0).map((kind) =>
+    translator.t('bulk.outcomeCount', {
+      label: outcomeLabel(kind, translator),
+      count: translator.number(counts[kind]),
+    }),
+  );
+}
 
 /** The sentence a screen reader hears when the run changes state. */
-export function announcement(job: BulkJobSummary, locale?: string): string {
-  const { counts } = job.progress;
-  const done = OUTCOME_KINDS.filter((kind) => counts[kind] > 0)
-    .map((kind) => `${OUTCOME_LABELS[kind]}: ${new Intl.NumberFormat(locale).format(counts[kind])}`)
-    .join(', ');
-  const run = RUN_NOUN[job.direction];
+export function announcement(job: BulkJobSummary, translator: Translator): string {
+  const { t, list } = translator;
+  const done = list(outcomeCounts(job, translator));
+  const words = job.direction === 'assign' ? 'undoAnnounce' : 'announce';
   switch (job.status) {
     case 'running':
-      return `${run} running.`;
+      return t(`bulk.${words}.running`);
     case 'paused':
-      return job.pauseReason ? `${run} paused: it needs your attention.` : `${run} paused.`;
+      return job.pauseReason ? t(`bulk.${words}.pausedAttention`) : t(`bulk.${words}.paused`);
     case 'cancelled':
-      return isMoving(job) ? 'Cancelling…' : `${run} cancelled. ${done}.`;
+      return isMoving(job) ? t('bulk.announce.cancelling') : t(`bulk.${words}.cancelled`, { counts: done });
     case 'finished':
-      return `${run} finished. ${done}.`;
+      return t(`bulk.${words}.finished`, { counts: done });
   }
 }
 
@@ -64,7 +67,6 @@ export interface JobViewProps {
   /** the first look is on screen: the progress of a run under way, else every record (or an error) */
   onLoaded?: () => void;
   pollMs?: number;
-  locale?: string;
 }
 
 /** A run: live progress while it runs, then every record's outcome, the CSV, and a retry. */
@@ -78,8 +80,9 @@ export function JobView({
   onFirstSummary,
   onLoaded,
   pollMs = DEFAULT_POLL_MS,
-  locale,
 }: JobViewProps) {
+  const translator = useI18n();
+  const { t } = translator;
   const [job, setJob] = useState<BulkJobSummary | null>(null);
   const [rows, setRows] = useState<BulkRecordRow[] | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -132,9 +135,9 @@ export function JobView({
   useEffect(() => {
     if (!job) return;
     const key = `${job.status}:${isMoving(job)}`;
-    if (lastStatus.current !== null && lastStatus.current !== key) setSpoken(announcement(job, locale));
+    if (lastStatus.current !== null && lastStatus.current !== key) setSpoken(announcement(job, translator));
     lastStatus.current = key;
-  }, [job, locale]);
+  }, [job, translator]);
 
   const act = async (action: 'pause' | 'resume' | 'cancel') => {
     if (busy) return;
@@ -175,28 +178,36 @@ export function JobView({
     return error ? (
       <BulkError error={error} module="Accounts" optionsUrl={optionsUrl} onRetry={() => setFollow((n) => n + 1)} />
     ) : (
-      <p class="bk-muted">Loading the run…</p>
+      <p class="bk-muted">{t('bulk.loadingRun')}</p>
     );
   }
 
   const { progress } = job;
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const count = translator.number;
   const failed = rows?.filter((row) => row.outcome && RETRYABLE_OUTCOMES.includes(row.outcome.kind)).length ?? 0;
   const moving = isMoving(job);
   const removed = rows ? removedCount(job, rows) : 0;
-  const run = RUN_NOUN[job.direction];
 
   return (
     <div class="bk-stack">
       <section class="bk-section" aria-labelledby="bk-run-heading">
         <h2 id="bk-run-heading">
-          {run} {moving && job.status === 'cancelled' ? 'cancelling' : STATUS_WORDS[job.status]}
+          {t(
+            `bulk.${job.direction === 'assign' ? 'undoRun' : 'run'}.${moving && job.status === 'cancelled' ? 'cancelling' : job.status}`,
+          )}
         </h2>
-        {job.undoOf ? <p class="bk-muted">{UNDO_MESSAGES.undoOf}</p> : null}
+        {job.undoOf ? <p class="bk-muted">{t('bulk.undoOf')}</p> : null}
         <p class="bk-muted">
-          {job.module} · {RUN_VERB[job.direction]} {job.territoryIds.map(territoryName).join(', ')} ·{' '}
-          {DATA_CENTRES[job.dataCentre].label} data centre{job.sandbox ? ', sandbox' : ''}
-          {job.orgId ? ` · org ${job.orgId}` : ''}
+          {[
+            moduleName(translator, job.module),
+            t(job.direction === 'assign' ? 'bulk.run.puttingBack' : 'bulk.run.removing', {
+              territories: translator.list(job.territoryIds.map(territoryName)),
+            }),
+            t(job.sandbox ? 'bulk.run.dataCentreSandbox' : 'bulk.run.dataCentre', {
+              dataCentre: dataCentreName(translator, job.dataCentre),
+            }),
+            ...(job.orgId ? [t('bulk.run.org', { orgId: job.orgId })] : []),
+          ].join(' · ')}
         </p>
         <div
           class="bk-bar"
@@ -205,21 +216,23 @@ export function JobView({
           aria-valuemin={0}
           aria-valuemax={progress.total}
           aria-valuenow={progress.settled}
-          aria-valuetext={`${count(progress.settled)} of ${plural(progress.total, 'record', 'records', locale)}`}
+          aria-valuetext={t('bulk.run.settledOf', { settled: count(progress.settled), total: progress.total })}
         >
           <div class="bk-bar-fill" style={{ width: `${progress.percent}%` }} />
         </div>
         <p>
-          {count(progress.settled)} of {plural(progress.total, 'record', 'records', locale)} done ·{' '}
-          {plural(progress.calls.remove + progress.calls.read, 'call', 'calls', locale)}
-          {job.status === 'running' && progress.remainingMs !== null
-            ? ` · ${formatTimeLeft(progress.remainingMs)} left`
-            : ''}
+          {[
+            t('bulk.run.done', { settled: count(progress.settled), total: progress.total }),
+            t('bulk.calls', { count: progress.calls.remove + progress.calls.read }),
+            ...(job.status === 'running' && progress.remainingMs !== null
+              ? [timeLeft(progress.remainingMs, translator)]
+              : []),
+          ].join(' · ')}
         </p>
         <ul class="bk-counts">
           {OUTCOME_KINDS.filter((kind) => progress.counts[kind] > 0).map((kind) => (
             <li key={kind} class={`bk-outcome-${kind}`}>
-              {OUTCOME_LABELS[kind]}: <strong>{count(progress.counts[kind])}</strong>
+              {outcomeLabel(kind, translator)}: <strong>{count(progress.counts[kind])}</strong>
             </li>
           ))}
         </ul>
@@ -249,7 +262,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('pause')}
             >
-              Pause
+              {t('bulk.pause')}
             </button>
           ) : null}
           {job.status === 'paused' && !job.pauseReason ? (
@@ -259,7 +272,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('resume')}
             >
-              Resume
+              {t('bulk.resume')}
             </button>
           ) : null}
           {job.status === 'running' || job.status === 'paused' ? (
@@ -269,7 +282,7 @@ export function JobView({
               aria-disabled={busy ? 'true' : undefined}
               onClick={() => act('cancel')}
             >
-              Cancel
+              {t('bulk.cancel')}
             </button>
           ) : null}
         </div>
@@ -280,7 +293,7 @@ export function JobView({
 
       {rows ? (
         <section class="bk-section" aria-labelledby="bk-outcomes-heading">
-          <h2 id="bk-outcomes-heading">Each record</h2>
+          <h2 id="bk-outcomes-heading">{t('bulk.eachRecord')}</h2>
           <div class="bk-row">
             <button
               type="button"
@@ -288,11 +301,11 @@ export function JobView({
               onClick={() =>
                 api.download(
                   csvFileName(job.module, job.id, job.direction),
-                  outcomesCsv(rows, territoryName, job.direction),
+                  outcomesCsv(rows, territoryName, translator, job.direction),
                 )
               }
             >
-              Download CSV
+              {t('bulk.downloadCsv')}
             </button>
             {!moving && job.status !== 'paused' && failed > 0 ? (
               <button
@@ -301,7 +314,7 @@ export function JobView({
                 aria-disabled={busy ? 'true' : undefined}
                 onClick={() => startFollowUp('retryFailed')}
               >
-                Retry the failed ones ({count(failed)})
+                {t('bulk.retryFailed', { count: failed })}
               </button>
             ) : null}
             {removed > 0 ? (
@@ -311,21 +324,16 @@ export function JobView({
                 aria-disabled={busy ? 'true' : undefined}
                 onClick={() => startFollowUp('undo')}
               >
-                {UNDO_MESSAGES.undoButton(count(removed))}
+                {t('bulk.putBack', { count: removed })}
               </button>
             ) : null}
             {!moving && job.status !== 'paused' ? (
               <button type="button" class="bk-button" onClick={onNewRun}>
-                Start another removal
+                {t('bulk.startAnother')}
               </button>
             ) : null}
           </div>
-          <OutcomeTable
-            rows={rows}
-            direction={job.direction}
-            recordUrl={(id) => crmRecordUrl(job, job.module, id)}
-            locale={locale}
-          />
+          <OutcomeTable rows={rows} direction={job.direction} recordUrl={(id) => crmRecordUrl(job, job.module, id)} />
         </section>
       ) : null}
     </div>

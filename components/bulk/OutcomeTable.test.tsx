@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderInEnglish as render } from '@/components/test-i18n';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
 import { OutcomeTable } from './OutcomeTable';
 import { WINDOWED_ROW_HEIGHT as OUTCOME_ROW_HEIGHT } from './WindowedTable';
@@ -38,7 +39,7 @@ async function scrollTo(top: number): Promise<void> {
 
 describe('OutcomeTable', () => {
   it('renders only the rows in view of 100,000, and the rows under any scroll position', async () => {
-    const { container } = render(<OutcomeTable rows={rows(100_000)} recordUrl={() => null} locale="en" />);
+    const { container } = render(<OutcomeTable rows={rows(100_000)} recordUrl={() => null} />);
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('100001');
     expect(bodyRows().length).toBeLessThan(40);
     expect(container.querySelectorAll('*').length).toBeLessThan(400);

@@ -1,16 +1,18 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { plural } from '@/utils/bulk/format';
 import { type BulkDirection, OUTCOME_KINDS, type OutcomeKind, RETRYABLE_OUTCOMES } from '@/utils/bulk/job';
-import { OUTCOME_LABELS, outcomeSentence } from '@/utils/bulk/outcomes';
+import { outcomeLabel, outcomeSentence } from '@/utils/bulk/outcomes';
 import type { BulkRecordRow } from '@/utils/bulk/progress';
+import type { MessageKey } from '@/utils/i18n/catalogue';
+import type { Translator } from '@/utils/i18n/translator';
+import { useI18n } from '../i18n';
 import { type WindowedColumn, WindowedTable } from './WindowedTable';
 
-const COLUMNS: readonly WindowedColumn[] = [
-  { label: 'Record', colClass: 'bk-col-id' },
-  { label: 'Name', colClass: 'bk-col-name' },
-  { label: 'Outcome', colClass: 'bk-col-outcome' },
-  { label: 'Details' },
-];
+const COLUMNS = [
+  { label: 'bulk.column.record', colClass: 'bk-col-id' },
+  { label: 'bulk.column.name', colClass: 'bk-col-name' },
+  { label: 'bulk.column.outcome', colClass: 'bk-col-outcome' },
+  { label: 'bulk.column.details' },
+] as const satisfies readonly (Omit<WindowedColumn, 'label'> & { label: MessageKey })[];
 
 type Filter = 'all' | 'attention' | OutcomeKind | 'waiting';
 
@@ -20,7 +22,6 @@ export interface OutcomeTableProps {
   direction?: BulkDirection;
   /** the record in Zoho CRM, or null when its address cannot be made */
   recordUrl: (recordId: string) => string | null;
-  locale?: string;
 }
 
 function matches(row: BulkRecordRow, filter: Filter): boolean {
@@ -43,17 +44,20 @@ function countsOf(rows: readonly BulkRecordRow[]): Map<Filter, number> {
   return counts;
 }
 
-function detailsOf(row: BulkRecordRow, direction: BulkDirection): string {
+function detailsOf(row: BulkRecordRow, translator: Translator, direction: BulkDirection): string {
   if (!row.outcome) return '';
-  const code = row.outcome.kind === 'error' || row.outcome.kind === 'no-permission' ? ` Code: ${row.outcome.code}` : '';
-  return `${outcomeSentence(row.outcome, direction)}${code}`;
+  const sentence = outcomeSentence(row.outcome, translator, direction);
+  if (row.outcome.kind !== 'error' && row.outcome.kind !== 'no-permission') return sentence;
+  return `${sentence} ${translator.t('common.code', { code: row.outcome.code })}`;
 }
 
 /**
  * Every record and what happened to it, filterable. Only the rows in view are rendered (a window
  * over the filtered list), so 100,000 records open and scroll like 20; the CSV has them all.
  */
-export function OutcomeTable({ rows, direction = 'remove', recordUrl, locale }: OutcomeTableProps) {
+export function OutcomeTable({ rows, direction = 'remove', recordUrl }: OutcomeTableProps) {
+  const translator = useI18n();
+  const { t } = translator;
   const [filter, setFilter] = useState<Filter>('all');
   const filterId = useId();
   const counts = useMemo(() => countsOf(rows), [rows]);
@@ -61,22 +65,25 @@ export function OutcomeTable({ rows, direction = 'remove', recordUrl, locale }: 
     () => (filter === 'all' ? rows : rows.filter((row) => matches(row, filter))),
     [rows, filter],
   );
+  const option = (filter: Filter, label: string, count: number): [Filter, string] => [
+    filter,
+    t('bulk.filterOption', { label, count: translator.number(count) }),
+  ];
+  const attention = counts.get('attention') ?? 0;
+  const waiting = counts.get('waiting') ?? 0;
   const options: [Filter, string][] = [
-    ['all', `All (${rows.length})`],
-    ...(counts.get('attention')
-      ? [['attention', `Needing attention (${counts.get('attention')})`] as [Filter, string]]
-      : []),
-    ...OUTCOME_KINDS.filter((kind) => counts.get(kind)).map((kind): [Filter, string] => [
-      kind,
-      `${OUTCOME_LABELS[kind]} (${counts.get(kind)})`,
-    ]),
-    ...(counts.get('waiting') ? [['waiting', `Waiting (${counts.get('waiting')})`] as [Filter, string]] : []),
+    option('all', t('bulk.filterAll'), rows.length),
+    ...(attention ? [option('attention', t('bulk.filterAttention'), attention)] : []),
+    ...OUTCOME_KINDS.filter((kind) => counts.get(kind)).map((kind) =>
+      option(kind, outcomeLabel(kind, translator), counts.get(kind) ?? 0),
+    ),
+    ...(waiting ? [option('waiting', t('bulk.outcome.waiting'), waiting)] : []),
   ];
 
   return (
     <div class="bk-stack">
       <div class="bk-row">
-        <label for={filterId}>Show</label>
+        <label for={filterId}>{t('bulk.filterLabel')}</label>
         <select
           id={filterId}
           class="bk-input"
@@ -89,17 +96,17 @@ export function OutcomeTable({ rows, direction = 'remove', recordUrl, locale }: 
             </option>
           ))}
         </select>
-        <span class="bk-muted">{plural(filtered.length, 'record', 'records', locale)}</span>
+        <span class="bk-muted">{t('bulk.records', { count: filtered.length })}</span>
       </div>
       <WindowedTable
-        caption="Outcome of each record"
-        columns={COLUMNS}
+        caption={t('bulk.outcomeCaption')}
+        columns={COLUMNS.map((column) => ({ ...column, label: t(column.label) }))}
         count={filtered.length}
         resetKey={filtered}
         renderRow={(index) => {
           const row = filtered[index] as BulkRecordRow;
           const url = recordUrl(row.id);
-          const details = detailsOf(row, direction);
+          const details = detailsOf(row, translator, direction);
           return (
             <tr
               key={row.id}
@@ -118,7 +125,7 @@ export function OutcomeTable({ rows, direction = 'remove', recordUrl, locale }: 
               <td class="bk-wrap" title={row.name ?? undefined}>
                 <span>{row.name ?? ''}</span>
               </td>
-              <td>{row.outcome ? OUTCOME_LABELS[row.outcome.kind] : 'Waiting'}</td>
+              <td>{row.outcome ? outcomeLabel(row.outcome.kind, translator) : t('bulk.outcome.waiting')}</td>
               <td class="bk-wrap" title={details}>
                 <span>{details}</span>
               </td>

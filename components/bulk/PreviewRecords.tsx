@@ -1,12 +1,14 @@
 import { useMemo } from 'preact/hooks';
 import { type BulkPreview, planRecords } from '@/utils/bulk/plan';
+import type { MessageKey } from '@/utils/i18n/catalogue';
+import { useI18n } from '../i18n';
 import { type WindowedColumn, WindowedTable } from './WindowedTable';
 
-const COLUMNS: readonly WindowedColumn[] = [
-  { label: 'Record', colClass: 'bk-col-id' },
-  { label: 'Name', colClass: 'bk-col-name' },
-  { label: 'In this run' },
-];
+const COLUMNS = [
+  { label: 'bulk.column.record', colClass: 'bk-col-id' },
+  { label: 'bulk.column.name', colClass: 'bk-col-name' },
+  { label: 'bulk.column.inThisRun' },
+] as const satisfies readonly (Omit<WindowedColumn, 'label'> & { label: MessageKey })[];
 
 export interface PreviewRecordsProps {
   preview: BulkPreview;
@@ -17,6 +19,7 @@ export interface PreviewRecordsProps {
 
 /** Each record by id and name, and what the run will do with it, as the preview's read found it. */
 export function PreviewRecords({ preview, recordIds, territoryIds }: PreviewRecordsProps) {
+  const { t } = useI18n();
   const plan = useMemo(
     () => planRecords(territoryIds, recordIds, preview.holdings),
     [territoryIds, recordIds, preview.holdings],
@@ -24,15 +27,15 @@ export function PreviewRecords({ preview, recordIds, territoryIds }: PreviewReco
   const notFound = useMemo(() => new Set(preview.notFound), [preview.notFound]);
   const fateOf = (id: string): string => {
     const settled = plan.settled[id];
-    if (settled === 'not-assigned') return 'Skipped: holds none of the territories';
-    if (settled === 'rule-assigned') return 'Skipped: assigned by territory rules';
-    if (notFound.has(id)) return 'Sent: Zoho did not return it';
-    return 'Sent';
+    if (settled === 'not-assigned') return t('bulk.fate.holdsNone');
+    if (settled === 'rule-assigned') return t('bulk.fate.ruleAssigned');
+    if (notFound.has(id)) return t('bulk.fate.sentNotFound');
+    return t('bulk.fate.sent');
   };
   return (
     <WindowedTable
-      caption="Records of the run"
-      columns={COLUMNS}
+      caption={t('bulk.previewRecordsCaption')}
+      columns={COLUMNS.map((column) => ({ ...column, label: t(column.label) }))}
       count={recordIds.length}
       renderRow={(index) => {
         const id = recordIds[index] as string;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BulkJobSummary } from '@/utils/bulk/progress';
-import { UNDO_MESSAGES } from '@/utils/bulk/undo-messages';
+import { moduleName } from '@/utils/i18n/names';
+import { useI18n } from '../i18n';
 import type { BulkApi } from './bulk-api';
 
 export interface RecentJobsProps {
@@ -8,11 +9,12 @@ export interface RecentJobsProps {
   /** the job on screen, left out of the list */
   currentJobId: string | null;
   onOpen: (jobId: string) => void;
-  locale?: string;
 }
 
 /** Runs kept by the background, newest first: reopen one to see its records or retry it. */
-export function RecentJobs({ api, currentJobId, onOpen, locale }: RecentJobsProps) {
+export function RecentJobs({ api, currentJobId, onOpen }: RecentJobsProps) {
+  const translator = useI18n();
+  const { t } = translator;
   const [jobs, setJobs] = useState<BulkJobSummary[]>([]);
 
   useEffect(() => {
@@ -27,17 +29,20 @@ export function RecentJobs({ api, currentJobId, onOpen, locale }: RecentJobsProp
 
   const others = jobs.filter((job) => job.id !== currentJobId).slice(0, 10);
   if (others.length === 0) return null;
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
-  const when = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const when = (ms: number) => translator.date(ms, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section class="bk-section" aria-labelledby="bk-recent">
-      <h2 id="bk-recent">Earlier runs</h2>
+      <h2 id="bk-recent">{t('bulk.earlierRuns')}</h2>
       <ul class="bk-recent">
         {others.map((job) => (
           <li key={job.id}>
             <button type="button" class="bk-link" onClick={() => onOpen(job.id)}>
-              {job.direction === 'assign' ? `${UNDO_MESSAGES.runNoun}, ` : ''}
-              {job.module}: {count(job.progress.settled)} of {count(job.progress.total)} records, {job.status}
+              {t(job.direction === 'assign' ? 'bulk.earlierUndo' : 'bulk.earlierRun', {
+                module: moduleName(translator, job.module),
+                settled: translator.number(job.progress.settled),
+                total: job.progress.total,
+                status: t(`bulk.status.${job.status}`),
+              })}
             </button>{' '}
             <span class="bk-muted">{when(job.createdAt)}</span>
           </li>

@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { idsFromCsv } from '@/utils/bulk/csv';
-import { plural } from '@/utils/bulk/format';
 import { type ParsedIds, parseIdList } from '@/utils/bulk/plan';
 import { territoryTree } from '@/utils/bulk/territory-tree';
 import { type BulkTerritory, MAX_BULK_RECORDS } from '@/utils/bulk-protocol';
 import type { TerritoryModule } from '@/utils/crm-page';
+import { moduleName } from '@/utils/i18n/names';
+import type { Translator } from '@/utils/i18n/translator';
 import type { ErrorInfo } from '@/utils/messaging';
+import { useI18n } from '../i18n';
 import { BulkError } from './BulkError';
 import type { BulkApi, BulkOrg } from './bulk-api';
 
@@ -29,18 +31,19 @@ export interface RecordSourceProps {
   records: RecordInput | null;
   onChange: (records: RecordInput | null) => void;
   optionsUrl: string;
-  locale?: string;
 }
 
-function fromText(text: string): RecordInput | null {
+function fromText(text: string, { t }: Pick<Translator, 't'>): RecordInput | null {
   const parsed = parseIdList(text);
   if (parsed.ids.length === 0 && parsed.invalid.length === 0) return null;
-  return { ...parsed, source: 'pasted ids', warning: null };
+  return { ...parsed, source: t('bulk.source.pasted'), warning: null };
 }
 
 /** Which records: ids pasted, a CSV file, or every record Zoho lists in a territory. */
 export function RecordSource(props: RecordSourceProps) {
-  const { api, org, module, territories, chosenTerritoryIds, records, onChange, optionsUrl, locale } = props;
+  const { api, org, module, territories, chosenTerritoryIds, records, onChange, optionsUrl } = props;
+  const translator = useI18n();
+  const { t } = translator;
   const [source, setSource] = useState<Source>('paste');
   const [text, setText] = useState(props.initialText);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
@@ -61,7 +64,7 @@ export function RecordSource(props: RecordSourceProps) {
   const choose = (next: Source) => {
     setSource(next);
     setFileProblem(null);
-    onChange(next === 'paste' ? fromText(text) : null);
+    onChange(next === 'paste' ? fromText(text, translator) : null);
   };
 
   const readFile = async (file: File | undefined) => {
@@ -72,19 +75,16 @@ export function RecordSource(props: RecordSourceProps) {
     if (!result.ok) {
       setFileProblem(
         result.reason === 'empty'
-          ? `${file.name} is empty.`
-          : `${file.name} has no column of record ids. Name it “Record Id” or “id”, as Zoho’s export does.`,
+          ? t('bulk.file.empty', { file: file.name })
+          : t('bulk.file.noIdColumn', { file: file.name }),
       );
       return;
     }
     const { column, rounded } = result.value;
     onChange({
       ...result.value,
-      source: `column “${column.header ?? column.index + 1}” of ${file.name}`,
-      warning:
-        rounded > 0
-          ? `${plural(rounded, 'id was', 'ids were', locale)} rounded by a spreadsheet (like 4.15E+18) and cannot be used. Export the ids as text.`
-          : null,
+      source: t('bulk.source.column', { column: column.header ?? String(column.index + 1), file: file.name }),
+      warning: rounded > 0 ? t('bulk.file.rounded', { count: rounded }) : null,
     });
   };
 
@@ -102,34 +102,35 @@ export function RecordSource(props: RecordSourceProps) {
       ids: result.value.recordIds,
       invalid: [],
       duplicates: 0,
-      source: `every ${module} record in ${territoryName(territoryOfList)}`,
-      warning: result.value.truncated
-        ? `Zoho lists more records in this territory; only the first ${plural(MAX_BULK_RECORDS, 'is', 'are', locale)} taken. Run again for the rest.`
-        : null,
+      source: t('bulk.source.territory', {
+        module: moduleName(translator, module),
+        territory: territoryName(territoryOfList),
+      }),
+      warning: result.value.truncated ? t('bulk.territoryTruncated', { count: MAX_BULK_RECORDS }) : null,
     });
   };
 
   return (
     <fieldset class="bk-fieldset">
-      <legend>Records</legend>
-      <div class="bk-row" role="radiogroup" aria-label="Where the records come from">
+      <legend>{t('bulk.records.legend')}</legend>
+      <div class="bk-row" role="radiogroup" aria-label={t('bulk.records.from')}>
         {(
           [
-            ['paste', 'Paste ids'],
-            ['csv', 'CSV file'],
-            ['territory', 'Every record in a territory'],
+            ['paste', 'bulk.records.paste'],
+            ['csv', 'bulk.records.csv'],
+            ['territory', 'bulk.records.territory'],
           ] as const
         ).map(([value, label]) => (
           <label key={value} class="bk-check">
             <input type="radio" name={name} checked={source === value} onChange={() => choose(value)} />
-            {label}
+            {t(label)}
           </label>
         ))}
       </div>
 
       {source === 'paste' ? (
         <div class="bk-stack">
-          <label for={textId}>Record ids, one a line or separated by commas</label>
+          <label for={textId}>{t('bulk.records.idsLabel')}</label>
           <textarea
             id={textId}
             class="bk-input bk-ids"
@@ -137,7 +138,7 @@ export function RecordSource(props: RecordSourceProps) {
             value={text}
             onInput={(event) => {
               setText(event.currentTarget.value);
-              onChange(fromText(event.currentTarget.value));
+              onChange(fromText(event.currentTarget.value, translator));
             }}
           />
         </div>
@@ -145,7 +146,7 @@ export function RecordSource(props: RecordSourceProps) {
 
       {source === 'csv' ? (
         <div class="bk-stack">
-          <label for={fileId}>CSV file with a column of record ids</label>
+          <label for={fileId}>{t('bulk.records.fileLabel')}</label>
           <input
             id={fileId}
             type="file"
@@ -163,14 +164,14 @@ export function RecordSource(props: RecordSourceProps) {
       {source === 'territory' ? (
         <div class="bk-stack">
           <div class="bk-row">
-            <label for={territoryId}>Territory</label>
+            <label for={territoryId}>{t('bulk.column.territory')}</label>
             <select
               id={territoryId}
               class="bk-input"
               value={territoryOfList}
               onChange={(event) => setListTerritory(event.currentTarget.value)}
             >
-              <option value="">Choose a territory</option>
+              <option value="">{t('bulk.chooseTerritory')}</option>
               {territoryTree(territories).map(({ territory, depth }) => (
                 <option key={territory.id} value={territory.id}>
                   {`${'\u00a0\u00a0'.repeat(depth)}${territory.name}`}
@@ -184,7 +185,7 @@ export function RecordSource(props: RecordSourceProps) {
               aria-busy={listing.busy ? 'true' : undefined}
               onClick={listRecords}
             >
-              {listing.busy ? 'Loading records…' : 'Load records'}
+              {listing.busy ? t('bulk.loadingRecords') : t('bulk.loadRecords')}
             </button>
           </div>
           {listing.error ? (
@@ -193,36 +194,39 @@ export function RecordSource(props: RecordSourceProps) {
         </div>
       ) : null}
 
-      <RecordSummary records={records} locale={locale} />
+      <RecordSummary records={records} />
     </fieldset>
   );
 }
 
-function RecordSummary({ records, locale }: { records: RecordInput | null; locale?: string }) {
+function RecordSummary({ records }: { records: RecordInput | null }) {
+  const { t, list } = useI18n();
   if (!records) return null;
   const tooMany = records.ids.length > MAX_BULK_RECORDS;
   return (
     <div class="bk-summary" aria-live="polite">
       <p>
-        {plural(records.ids.length, 'record', 'records', locale)} from {records.source}
-        {records.duplicates > 0 ? ` (${plural(records.duplicates, 'repeat', 'repeats', locale)} left out)` : ''}.
+        {records.duplicates > 0
+          ? t('bulk.recordsFromWithRepeats', {
+              count: records.ids.length,
+              source: records.source,
+              repeats: records.duplicates,
+            })
+          : t('bulk.recordsFrom', { count: records.ids.length, source: records.source })}
       </p>
       {records.invalid.length > 0 ? (
         <p class="bk-problem">
-          Not record ids, left out: {records.invalid.slice(0, 5).join(', ')}
-          {records.invalid.length > 5 ? ` and ${formatMore(records.invalid.length - 5, locale)}` : ''}.
+          {records.invalid.length > 5
+            ? t('bulk.notIdsMore', { ids: list(records.invalid.slice(0, 5)), more: records.invalid.length - 5 })
+            : t('bulk.notIds', { ids: list(records.invalid) })}
         </p>
       ) : null}
       {records.warning ? <p class="bk-problem">{records.warning}</p> : null}
       {tooMany ? (
         <p class="bk-problem" role="alert">
-          One run takes at most {plural(MAX_BULK_RECORDS, 'record', 'records', locale)}. Split the list.
+          {t('bulk.tooMany', { count: MAX_BULK_RECORDS })}
         </p>
       ) : null}
     </div>
   );
-}
-
-function formatMore(count: number, locale?: string): string {
-  return plural(count, 'more', 'more', locale);
 }

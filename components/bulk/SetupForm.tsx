@@ -3,8 +3,10 @@ import { BULK_DEFAULTS, clampBatchSize, clampConcurrency, MAX_BATCH_SIZE, MAX_CO
 import { type BulkPreview, isZohoId, parseIdList } from '@/utils/bulk/plan';
 import { type BulkTerritory, MAX_BULK_RECORDS } from '@/utils/bulk-protocol';
 import { TERRITORY_MODULES, type TerritoryModule } from '@/utils/crm-page';
-import { DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '@/utils/data-centres';
+import { DATA_CENTRE_IDS, type DataCentre } from '@/utils/data-centres';
+import { dataCentreName, moduleName } from '@/utils/i18n/names';
 import type { Connection, ErrorInfo, Result } from '@/utils/messaging';
+import { useI18n } from '../i18n';
 import { BulkError } from './BulkError';
 import type { BulkApi, BulkOrg, BulkSelection } from './bulk-api';
 import { PreviewRecords } from './PreviewRecords';
@@ -32,11 +34,12 @@ export interface SetupFormProps {
   initial: SetupInitial;
   optionsUrl: string;
   onStarted: (jobId: string) => void;
-  locale?: string;
 }
 
 /** Where, what and which records; then a preview; then the start. */
-export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: SetupFormProps) {
+export function SetupForm({ api, initial, optionsUrl, onStarted }: SetupFormProps) {
+  const translator = useI18n();
+  const { t } = translator;
   const [connections, setConnections] = useState<Loadable<Connection[]>>({ status: 'loading' });
   const [dataCentre, setDataCentre] = useState<DataCentre | null>(initial.dataCentre);
   const [sandbox, setSandbox] = useState(initial.sandbox);
@@ -47,7 +50,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
   const [chosen, setChosen] = useState<string[]>(initial.territoryIds);
   const [records, setRecords] = useState<RecordInput | null>(() => {
     if (initial.recordIds.length === 0) return null;
-    return { ...parseIdList(initial.recordIds.join('\n')), source: 'the selection you opened', warning: null };
+    return { ...parseIdList(initial.recordIds.join('\n')), source: t('bulk.source.selection'), warning: null };
   });
   const [batchSize, setBatchSize] = useState<number>(BULK_DEFAULTS.batchSize);
   const [concurrency, setConcurrency] = useState<number>(BULK_DEFAULTS.concurrency);
@@ -142,21 +145,21 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
   };
 
   const missing = !connected
-    ? 'Connect to Zoho first.'
+    ? t('bulk.missing.connect')
     : chosen.length === 0
-      ? 'Choose at least one territory.'
+      ? t('bulk.missing.territory')
       : !records || records.ids.length === 0
-        ? 'Give the records.'
+        ? t('bulk.missing.records')
         : tooMany
-          ? 'Too many records for one run.'
+          ? t('bulk.missing.tooMany')
           : null;
 
   return (
     <div class="bk-stack">
       <section class="bk-section" aria-labelledby="bk-where">
-        <h2 id="bk-where">Organization and module</h2>
+        <h2 id="bk-where">{t('bulk.where')}</h2>
         <div class="bk-grid">
-          <label for={ids.dc}>Data centre</label>
+          <label for={ids.dc}>{t('bulk.dataCentre')}</label>
           <select
             id={ids.dc}
             class="bk-input"
@@ -168,14 +171,15 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
                 connections.status === 'loaded' && connections.value.some((c) => c.dataCentre === dc && c.connected);
               return (
                 <option key={dc} value={dc}>
-                  {DATA_CENTRES[dc].label}
-                  {on ? ' (connected)' : ''}
+                  {on
+                    ? t('bulk.dataCentreConnected', { dataCentre: dataCentreName(translator, dc) })
+                    : dataCentreName(translator, dc)}
                 </option>
               );
             })}
           </select>
 
-          <label for={ids.org}>Organization id</label>
+          <label for={ids.org}>{t('bulk.orgId')}</label>
           <div class="bk-stack">
             <input
               id={ids.org}
@@ -187,9 +191,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
               onChange={(event) => setOrgText(event.currentTarget.value)}
             />
             <span id={ids.orgHint} class={orgValid ? 'bk-muted' : 'bk-problem'}>
-              {orgValid
-                ? 'The digits after “org” in a record’s address. Leave empty for your default organization.'
-                : 'Only digits, as in crm.zoho.eu/crm/org20079833178/…'}
+              {orgValid ? t('bulk.orgIdHint') : t('bulk.orgIdInvalid')}
             </span>
           </div>
 
@@ -201,10 +203,10 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
               checked={sandbox}
               onChange={(event) => setSandbox(event.currentTarget.checked)}
             />
-            Sandbox organization
+            {t('bulk.sandboxOrg')}
           </label>
 
-          <label for={ids.module}>Module</label>
+          <label for={ids.module}>{t('bulk.module')}</label>
           <select
             id={ids.module}
             class="bk-input"
@@ -213,7 +215,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
           >
             {TERRITORY_MODULES.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {moduleName(translator, m)}
               </option>
             ))}
           </select>
@@ -224,7 +226,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
         ) : null}
         {connections.status === 'loaded' && dataCentre && !connected ? (
           <div class="bk-row">
-            <p>You are not connected to Zoho CRM in {DATA_CENTRES[dataCentre].label}.</p>
+            <p>{t('bulk.notConnected', { dataCentre: dataCentreName(translator, dataCentre) })}</p>
             <button
               type="button"
               class="bk-button bk-primary"
@@ -232,7 +234,9 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
               aria-busy={signingIn ? 'true' : undefined}
               onClick={signIn}
             >
-              {signingIn ? 'Signing in…' : `Sign in to ${DATA_CENTRES[dataCentre].label}`}
+              {signingIn
+                ? t('common.signingIn')
+                : t('bulk.signInTo', { dataCentre: dataCentreName(translator, dataCentre) })}
             </button>
           </div>
         ) : null}
@@ -240,8 +244,8 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
 
       {connected ? (
         <section class="bk-section" aria-labelledby="bk-what">
-          <h2 id="bk-what">What to remove, from which records</h2>
-          {territories?.status === 'loading' ? <p class="bk-muted">Loading territories…</p> : null}
+          <h2 id="bk-what">{t('bulk.what')}</h2>
+          {territories?.status === 'loading' ? <p class="bk-muted">{t('panel.loading')}</p> : null}
           {territories?.status === 'failed' ? (
             <BulkError
               error={territories.error}
@@ -265,13 +269,12 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
               records={records}
               onChange={setRecords}
               optionsUrl={optionsUrl}
-              locale={locale}
             />
           ) : null}
           <details class="bk-details">
-            <summary>Speed settings</summary>
+            <summary>{t('bulk.speed')}</summary>
             <div class="bk-grid">
-              <label for={batchId}>Records per call</label>
+              <label for={batchId}>{t('bulk.batchSize')}</label>
               <input
                 id={batchId}
                 class="bk-input bk-number"
@@ -281,7 +284,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
                 value={batchSize}
                 onChange={(event) => setBatchSize(clampBatchSize(Number(event.currentTarget.value)))}
               />
-              <label for={concurrencyId}>Calls at once</label>
+              <label for={concurrencyId}>{t('bulk.concurrency')}</label>
               <input
                 id={concurrencyId}
                 class="bk-input bk-number"
@@ -292,11 +295,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
                 onChange={(event) => setConcurrency(clampConcurrency(Number(event.currentTarget.value)))}
               />
             </div>
-            <p class="bk-muted">
-              Zoho takes up to {MAX_BATCH_SIZE} records a call and answers “too many requests” beyond 5 calls at once on
-              the Free edition (more on paid ones). Calls the panel makes count too. The run shrinks the batch by itself
-              when Zoho asks for fewer records.
-            </p>
+            <p class="bk-muted">{t('bulk.speedHint', { max: MAX_BATCH_SIZE })}</p>
           </details>
         </section>
       ) : null}
@@ -310,7 +309,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
             aria-busy={currentPreview?.status === 'loading' ? 'true' : undefined}
             onClick={runPreview}
           >
-            {currentPreview?.status === 'loading' ? 'Reading the records…' : 'Preview'}
+            {currentPreview?.status === 'loading' ? t('bulk.readingRecords') : t('bulk.preview')}
           </button>
           {missing ? <span class="bk-muted">{missing}</span> : null}
         </div>
@@ -327,12 +326,7 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
       ) : null}
       {currentPreview?.status === 'loaded' ? (
         <>
-          <PreviewSummary
-            preview={currentPreview.value}
-            territoryName={territoryName}
-            batchSize={batchSize}
-            locale={locale}
-          >
+          <PreviewSummary preview={currentPreview.value} territoryName={territoryName} batchSize={batchSize}>
             {selection ? (
               <PreviewRecords
                 preview={currentPreview.value}
@@ -351,9 +345,9 @@ export function SetupForm({ api, initial, optionsUrl, onStarted, locale }: Setup
                 if (currentPreview.value.toSend > 0) void startRun();
               }}
             >
-              {start.busy ? 'Starting…' : 'Start removal'}
+              {start.busy ? t('bulk.starting') : t('bulk.start')}
             </button>
-            {currentPreview.value.toSend === 0 ? <span class="bk-muted">Nothing to send.</span> : null}
+            {currentPreview.value.toSend === 0 ? <span class="bk-muted">{t('bulk.nothingToSend')}</span> : null}
           </div>
           {start.error ? (
             <BulkError

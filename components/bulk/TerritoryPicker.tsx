@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { filterTerritoryTree, territoryTree } from '@/utils/bulk/territory-tree';
 import type { BulkTerritory } from '@/utils/bulk-protocol';
+import { useI18n } from '../i18n';
 
 export interface TerritoryPickerProps {
   territories: readonly BulkTerritory[];
@@ -10,6 +11,7 @@ export interface TerritoryPickerProps {
 
 /** Territories to remove: a searchable list that shows the hierarchy, one checkbox each. */
 export function TerritoryPicker({ territories, selected, onChange }: TerritoryPickerProps) {
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const tree = useMemo(() => territoryTree(territories), [territories]);
@@ -23,9 +25,9 @@ export function TerritoryPicker({ territories, selected, onChange }: TerritoryPi
 
   return (
     <fieldset class="bk-fieldset">
-      <legend>Territories to remove</legend>
+      <legend>{t('bulk.territoriesToRemove')}</legend>
       <div class="bk-row">
-        <label for={searchId}>Search territories</label>
+        <label for={searchId}>{t('bulk.searchTerritories')}</label>
         <input
           id={searchId}
           class="bk-input"
@@ -35,14 +37,14 @@ export function TerritoryPicker({ territories, selected, onChange }: TerritoryPi
         />
       </div>
       {selected.length > 0 ? (
-        <ul class="bk-chips" aria-label="Chosen territories">
+        <ul class="bk-chips" aria-label={t('bulk.chosenTerritories')}>
           {selected.map((id) => (
             <li key={id} class="bk-chip">
               {names.get(id) ?? id}
               <button
                 type="button"
                 class="bk-chip-remove"
-                aria-label={`Do not remove ${names.get(id) ?? id}`}
+                aria-label={t('bulk.doNotRemove', { name: names.get(id) ?? id })}
                 onClick={() => toggle(id, false)}
               >
                 ×
@@ -51,12 +53,12 @@ export function TerritoryPicker({ territories, selected, onChange }: TerritoryPi
           ))}
         </ul>
       ) : (
-        <p class="bk-muted">No territory chosen yet.</p>
+        <p class="bk-muted">{t('bulk.noneChosen')}</p>
       )}
       {shown.length === 0 ? (
-        <p class="bk-muted">No territory matches “{query.trim()}”.</p>
+        <p class="bk-muted">{t('bulk.noMatch', { query: query.trim() })}</p>
       ) : (
-        <ul class="bk-tree" aria-label="Territories">
+        <ul class="bk-tree" aria-label={t('panel.title')}>
           {shown.map(({ territory, depth, ancestors }) => (
             <li key={territory.id} style={{ paddingInlineStart: `${depth * 1.25}rem` }}>
               <label class="bk-check">
@@ -66,7 +68,9 @@ export function TerritoryPicker({ territories, selected, onChange }: TerritoryPi
                   onChange={(event) => toggle(territory.id, event.currentTarget.checked)}
                 />
                 {territory.name}
-                {ancestors.length > 0 ? <span class="bk-sr-only">, under {ancestors.join(' › ')}</span> : null}
+                {ancestors.length > 0 ? (
+                  <span class="bk-sr-only">{t('bulk.under', { path: ancestors.join(' › ') })}</span>
+                ) : null}
               </label>
             </li>
           ))}

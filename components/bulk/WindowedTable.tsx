@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../i18n';
 import { useRowWindow } from './use-row-window';
 
 /** Every row is this tall (CSS `.bk-vtable tbody tr`), so that the window can be computed. */
@@ -37,6 +38,7 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
  * side): 100,000 rows open and scroll like 20.
  */
 export function WindowedTable({ caption, columns, count, renderRow, resetKey }: WindowedTableProps) {
+  const { t } = useI18n();
   const { ref, onScroll, window } = useRowWindow({
     count,
     rowHeight: WINDOWED_ROW_HEIGHT,
@@ -51,7 +53,7 @@ export function WindowedTable({ caption, columns, count, renderRow, resetKey }: 
       class="bk-scroll"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling view is scrolled with the keyboard once focused
       tabIndex={0}
-      aria-label={`${caption}, scrollable`}
+      aria-label={t('bulk.scrollable', { caption })}
       onScroll={onScroll}
     >
       <table class="bk-table bk-vtable" aria-rowcount={count + 1}>

@@ -1,16 +1,19 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { checkClientId } from '@/utils/panel/client-id';
+import { useI18n } from '../i18n';
+import { ClientSetupSteps } from './ClientSetupSteps';
 import type { OptionsApi } from './options-api';
 
+/** For builds without a client id of their own: the user's client id, and how to make one (folded). */
 export function ClientIdSection({ api }: { api: OptionsApi }) {
+  const { t } = useI18n();
   const inputId = useId();
   const problemId = useId();
   const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [malformed, setMalformed] = useState(false);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    if (api.buildClientId) return;
     let live = true;
     api.loadClientId().then((stored) => {
       if (live && stored) setValue(stored);
@@ -20,45 +23,30 @@ export function ClientIdSection({ api }: { api: OptionsApi }) {
     };
   }, [api]);
 
-  if (api.buildClientId) {
-    return (
-      <section class="op-section" aria-labelledby="client-heading">
-        <h2 id="client-heading">Zoho API client</h2>
-        <p>
-          This build comes with its own Zoho API client (<code>{api.buildClientId}</code>). There is nothing to set up:
-          sign in below.
-        </p>
-      </section>
-    );
-  }
-
   const save = async (event: Event) => {
     event.preventDefault();
     const checked = checkClientId(value);
     if (!checked.ok) {
-      setProblem(checked.problem);
+      setMalformed(true);
       setStatus('');
       return;
     }
-    setProblem(null);
+    setMalformed(false);
     try {
       await api.saveClientId(checked.clientId);
       setValue(checked.clientId ?? '');
-      setStatus(checked.clientId ? 'Client ID saved.' : 'Client ID removed.');
+      setStatus(t(checked.clientId ? 'options.clientSaved' : 'options.clientRemoved'));
     } catch {
-      setStatus('The client ID could not be saved. Try again.');
+      setStatus(t('options.clientSaveFailed'));
     }
   };
 
   return (
     <section class="op-section" aria-labelledby="client-heading">
-      <h2 id="client-heading">Zoho API client</h2>
-      <p>
-        This build has no Zoho API client of its own. Create one in Zoho’s API console (steps below) and enter its
-        client ID here.
-      </p>
+      <h2 id="client-heading">{t('options.clientHeading')}</h2>
+      <p>{t('options.clientNeeded')}</p>
       <form class="op-row" onSubmit={save} noValidate>
-        <label for={inputId}>Client ID</label>
+        <label for={inputId}>{t('options.clientIdLabel')}</label>
         <input
           id={inputId}
           class="op-input"
@@ -67,25 +55,26 @@ export function ClientIdSection({ api }: { api: OptionsApi }) {
           spellcheck={false}
           autocomplete="off"
           placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
-          aria-invalid={problem ? 'true' : undefined}
-          aria-describedby={problem ? problemId : undefined}
+          aria-invalid={malformed ? 'true' : undefined}
+          aria-describedby={malformed ? problemId : undefined}
           onInput={(event) => {
             setValue(event.currentTarget.value);
             setStatus('');
           }}
         />
         <button type="submit" class="op-button op-primary">
-          Save
+          {t('options.clientSave')}
         </button>
       </form>
-      {problem ? (
+      {malformed ? (
         <p id={problemId} class="op-problem">
-          {problem}
+          {t('options.clientIdMalformed')}
         </p>
       ) : null}
       <p class="op-status" role="status">
         {status}
       </p>
+      <ClientSetupSteps api={api} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInEnglish as render } from '@/components/test-i18n';
 import type { Connection, PanelStatus, Result } from '@/utils/messaging';
 import { Popup, type PopupApi } from './Popup';
 
@@ -17,7 +18,7 @@ function fakeApi(status: PanelStatus | null, connections: Result<Connection[]>) 
     connections: vi.fn<PopupApi['connections']>(async () => connections),
     openOptions: vi.fn<PopupApi['openOptions']>(),
     openSidePanel: vi.fn<PopupApi['openSidePanel']>(),
-    sidePanelName: 'side panel',
+    browserPanel: 'side-panel',
     bulkPageUrl: BULK_PAGE_URL,
   } satisfies PopupApi;
 }

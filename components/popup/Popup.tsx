@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DATA_CENTRES } from '@/utils/data-centres';
+import { type BrowserPanel, dataCentreName, moduleRecordName } from '@/utils/i18n/names';
 import type { Connection, PanelStatus, Result } from '@/utils/messaging';
-import { moduleSingular } from '@/utils/panel/format';
 import { describeError } from '@/utils/zoho-errors';
+import { useI18n } from '../i18n';
 
 /** What the popup needs from the extension; entrypoints/popup builds the real one. */
 export interface PopupApi {
@@ -14,22 +14,23 @@ export interface PopupApi {
   bulkPageUrl: string;
   /** Opens the browser's side panel with the territory panel and makes it the panel's home. */
   openSidePanel(): void;
-  /** 'side panel' (Chrome) or 'sidebar' (Firefox) */
-  sidePanelName: string;
+  /** Chrome's side panel or Firefox's sidebar */
+  browserPanel: BrowserPanel;
 }
 
 type Loading<T> = { loading: true } | { loading: false; value: T };
 
-function TabStatus({ status, sidePanelName }: { status: Loading<PanelStatus | null>; sidePanelName: string }) {
-  if (status.loading) return <p class="pp-muted">Checking this tab…</p>;
+function TabStatus({ status, browserPanel }: { status: Loading<PanelStatus | null>; browserPanel: BrowserPanel }) {
+  const translator = useI18n();
+  const { t } = translator;
+  if (status.loading) return <p class="pp-muted">{t('popup.checkingTab')}</p>;
   const page = status.value?.page;
-  if (!page) return <p>Open a Lead, Account, Contact or Deal in Zoho CRM to see its territories</p>;
-  const where = `${DATA_CENTRES[page.dataCentre].label}${page.sandbox ? ', sandbox' : ''}`;
+  if (!page) return <p>{t('popup.openRecord')}</p>;
+  const dataCentre = dataCentreName(translator, page.dataCentre);
+  const where = page.sandbox ? t('popup.whereSandbox', { dataCentre }) : dataCentre;
+  const record = moduleRecordName(translator, page.module);
   return (
-    <p>
-      This tab shows a Zoho CRM {moduleSingular(page.module)} ({where}). Its territories are in the panel at the right
-      edge of the page, or in the browser's {sidePanelName} if you moved it there.
-    </p>
+    <p>{t(browserPanel === 'sidebar' ? 'popup.tabShowsSidebar' : 'popup.tabShowsSidePanel', { record, where })}</p>
   );
 }
 
@@ -40,31 +41,32 @@ function ConnectionStatus({
   connections: Loading<Result<Connection[]>>;
   status: Loading<PanelStatus | null>;
 }) {
-  if (connections.loading) return <p class="pp-muted">Checking your Zoho connection…</p>;
+  const translator = useI18n();
+  const { t, list } = translator;
+  if (connections.loading) return <p class="pp-muted">{t('popup.checkingConnection')}</p>;
   const result = connections.value;
   if (!result.ok) {
     return (
       <p class="pp-problem">
-        {describeError(result.error).text} <span class="pp-code">Code: {result.error.code}</span>
+        {t(describeError(result.error).message)}{' '}
+        <span class="pp-code">{t('common.code', { code: result.error.code })}</span>
       </p>
     );
   }
   const connected = result.value.filter((connection) => connection.connected);
   const pageCentre = !status.loading ? status.value?.page.dataCentre : undefined;
   if (pageCentre && !connected.some((connection) => connection.dataCentre === pageCentre)) {
-    return (
-      <p>Not signed in to Zoho CRM ({DATA_CENTRES[pageCentre].label}) yet: use “Sign in to Zoho CRM” in the panel.</p>
-    );
+    return <p>{t('popup.notSignedInHere', { dataCentre: dataCentreName(translator, pageCentre) })}</p>;
   }
   if (connected.length === 0) {
-    return <p>Not signed in to Zoho CRM yet. Sign in from the panel on a record page, or in the options.</p>;
+    return <p>{t('popup.notSignedIn')}</p>;
   }
-  return (
-    <p>Signed in to Zoho CRM: {connected.map((connection) => DATA_CENTRES[connection.dataCentre].label).join(', ')}.</p>
-  );
+  const names = connected.map((connection) => dataCentreName(translator, connection.dataCentre));
+  return <p>{t('popup.signedIn', { dataCentres: list(names) })}</p>;
 }
 
 export function Popup({ api }: { api: PopupApi }) {
+  const { t } = useI18n();
   const [status, setStatus] = useState<Loading<PanelStatus | null>>({ loading: true });
   const [connections, setConnections] = useState<Loading<Result<Connection[]>>>({ loading: true });
 
@@ -83,21 +85,21 @@ export function Popup({ api }: { api: PopupApi }) {
 
   return (
     <main class="pp">
-      <h1 class="pp-title">Territory Panel</h1>
-      <TabStatus status={status} sidePanelName={api.sidePanelName} />
+      <h1 class="pp-title">{t('popup.title')}</h1>
+      <TabStatus status={status} browserPanel={api.browserPanel} />
       <ConnectionStatus connections={connections} status={status} />
       <p>
         <a class="pp-link" href={api.bulkPageUrl} target="_blank" rel="noopener">
-          Remove territories from many records
+          {t('popup.bulkLink')}
         </a>
       </p>
       <p>
         <button type="button" class="pp-button" onClick={() => api.openSidePanel()}>
-          Open in the {api.sidePanelName}
+          {t(api.browserPanel === 'sidebar' ? 'popup.openSidebar' : 'popup.openSidePanel')}
         </button>
       </p>
       <button type="button" class="pp-button" onClick={() => api.openOptions()}>
-        Open options
+        {t('common.openOptions')}
       </button>
     </main>
   );

@@ -1,8 +1,8 @@
 import '@/components/page-theme.css';
 import './style.css';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BulkPage } from '@/components/bulk/BulkPage';
+import { renderTranslated } from '@/components/render-translated';
 import { readHandoff } from '@/utils/bulk/handoff';
 import { type BulkLink, bulkLinkHash, parseBulkLink } from '@/utils/bulk/link';
 import { createBulkPageApi } from './bulk-api';
@@ -17,14 +17,17 @@ async function initialSelection(): Promise<BulkLink> {
 
 const app = document.getElementById('app');
 if (app)
-  void initialSelection().then((initial) => {
-    render(
-      <BulkPage
-        api={createBulkPageApi()}
-        initial={initial}
-        optionsUrl={browser.runtime.getURL('/options.html')}
-        onJobShown={(jobId) => history.replaceState(null, '', jobId ? bulkLinkHash({ jobId }) : location.pathname)}
-      />,
+  void initialSelection().then((initial) =>
+    renderTranslated(
       app,
-    );
-  });
+      () => (
+        <BulkPage
+          api={createBulkPageApi()}
+          initial={initial}
+          optionsUrl={browser.runtime.getURL('/options.html')}
+          onJobShown={(jobId) => history.replaceState(null, '', jobId ? bulkLinkHash({ jobId }) : location.pathname)}
+        />
+      ),
+      ({ t }) => `${t('extension.name')} — ${t('bulk.title')}`,
+    ),
+  );

@@ -27,7 +27,7 @@ export function createPopupApi(): PopupApi {
     tabStatus,
     connections: () => sendRequest({ type: 'auth.connections' }),
     bulkPageUrl: browser.runtime.getURL('/bulk.html'),
-    sidePanelName: import.meta.env.FIREFOX ? 'sidebar' : 'side panel',
+    browserPanel: import.meta.env.FIREFOX ? 'sidebar' : 'side-panel',
     openSidePanel: () => {
       const apis = { ...sidePanelApisOf(browser), local: browser.storage.local };
       void openSidePanel(apis, { windowId: browser.windows.WINDOW_ID_CURRENT }).then((opened) => {

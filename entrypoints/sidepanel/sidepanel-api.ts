@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { SidePanelApi } from '@/components/SidePanel';
 import type { RecordPage } from '@/utils/crm-page';
+import type { Locale } from '@/utils/i18n/locales';
 import { type PanelStatus, RecordPageSchema, type TabMessage } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, readThemePreference } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
@@ -41,9 +42,9 @@ function tabEvents(): TabEvents {
   };
 }
 
-function panelApi(tabId: number | undefined): PanelApi {
+function panelApi(tabId: number | undefined, locale: Locale): PanelApi {
   return {
-    territories: (page) => sendRequest({ type: 'record.territories', page, tabId }),
+    territories: (page) => sendRequest({ type: 'record.territories', page, tabId, locale }),
     remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId, tabId }),
     assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId, tabId }),
     signIn: (dataCentre) => sendRequest({ type: 'auth.signIn', dataCentre }),
@@ -61,9 +62,10 @@ function panelApi(tabId: number | undefined): PanelApi {
   };
 }
 
-export function createSidePanelApi(): SidePanelApi {
+/** `locale`: the side panel's language, which Zoho's assignment dates are written in */
+export function createSidePanelApi(locale: Locale): SidePanelApi {
   return {
-    panelApi,
+    panelApi: (tabId) => panelApi(tabId, locale),
     followActiveTab: (onTab) => followActiveTab(tabEvents(), onTab),
     showInPage: () => {
       const saved = browser.storage.local.set({ [PANEL_HOME_KEY]: 'page' });

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { bundledMessages } from '@/utils/i18n/bundled-catalogues';
+import { PAGE_NAMESPACES } from '@/utils/i18n/catalogue';
 import type { PanelStatus, Request } from '@/utils/messaging';
 import contentScript from './index';
 
@@ -22,6 +24,10 @@ function answerAsBackground() {
     if (request.type === 'page.left' || request.type === 'page.shown') {
       requests.push(request);
       sendResponse({ ok: true, value: null });
+      return true;
+    }
+    if (request.type === 'i18n.catalogue') {
+      sendResponse({ ok: true, value: { locale: 'en', messages: bundledMessages('en', PAGE_NAMESPACES) } });
       return true;
     }
     if (request.type !== 'record.territories') return undefined;

@@ -3,9 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ignoreForgedStarts } from '@/utils/content-lifecycle';
 import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
 import { isZohoFramed, thisFrame } from '@/utils/frame-ancestry';
+import type { Translator } from '@/utils/i18n/translator';
 import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
-import { reportPageLeft, reportPageShown, requestBulkPage } from './panel-api';
+import { reportPageLeft, reportPageShown, requestBulkPage, requestPageTranslator } from './panel-api';
 import { createPanelHost } from './panel-host';
 import { createSelectionHost } from './selection-host';
 
@@ -22,8 +23,14 @@ export default defineContentScript({
   main(ctx) {
     ignoreForgedStarts(ctx);
     if (!isZohoFramed(thisFrame())) return;
-    const host = createPanelHost(ctx);
-    const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage });
+    // Asked for once, when the panel or the selection bar first shows.
+    let words: Promise<Translator> | null = null;
+    const translation = () => {
+      words ??= requestPageTranslator();
+      return words;
+    };
+    const host = createPanelHost(ctx, translation);
+    const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage }, translation);
     const follow = (url: string) => {
       const record = parseRecordPage(url);
       // Before the panel reads the next record, so that a read of this one answered late is ignored.

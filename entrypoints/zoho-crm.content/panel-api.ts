@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ListPage, RecordPage } from '@/utils/crm-page';
+import type { Locale } from '@/utils/i18n/locales';
+import { createTranslator, type Translator } from '@/utils/i18n/translator';
 import type { Result } from '@/utils/messaging';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import { sendRequest } from '@/utils/send-request';
@@ -31,10 +33,20 @@ export function reportPageLeft(): void {
   void sendRequest({ type: 'page.left' });
 }
 
+/**
+ * The panel's words: one language, chosen by the background from the user's choice, this page's
+ * `lang` and the browser's languages.
+ */
+export async function requestPageTranslator(): Promise<Translator> {
+  const answer = await sendRequest({ type: 'i18n.catalogue', pageLang: document.documentElement.lang || undefined });
+  if (!answer.ok) throw new Error(`No catalogue: ${answer.error.code}`);
+  return createTranslator(answer.value.locale, answer.value.messages);
+}
+
 /** The panel's api on a real page: every request goes to the background; no token ever comes here. */
-export function createPanelApi(): PanelApi {
+export function createPanelApi(locale: Locale): PanelApi {
   return {
-    territories: (page) => sendRequest({ type: 'record.territories', page }),
+    territories: (page) => sendRequest({ type: 'record.territories', page, locale }),
     remove: (page, territoryId) => sendRequest({ type: 'record.removeTerritory', page, territoryId }),
     assign: (page, territoryId) => sendRequest({ type: 'record.assignTerritory', page, territoryId }),
     signIn: (dataCentre) => sendRequest({ type: 'auth.signIn', dataCentre }),

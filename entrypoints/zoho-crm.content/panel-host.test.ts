@@ -2,11 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { translatorFor } from '@/components/test-i18n';
 import type { RecordPage } from '@/utils/crm-page';
 import type { RecordTerritories, Request, Result, TerritoryAssignment } from '@/utils/messaging';
 import { PANEL_PLACEMENT_KEY } from '@/utils/panel/placement';
 import { PANEL_COLLAPSED_KEY, PANEL_HOME_KEY } from '@/utils/panel/preferences';
 import { createPanelHost } from './panel-host';
+
+const inEnglish = async () => translatorFor('en');
 
 const page: RecordPage = {
   dataCentre: 'eu',
@@ -92,7 +95,7 @@ afterEach(() => {
 describe('createPanelHost', () => {
   it('does nothing at all on a page that is not a record', async () => {
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(null);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(document.querySelector('territory-panel')).toBeNull();
@@ -102,10 +105,10 @@ describe('createPanelHost', () => {
   });
 
   it('mounts the panel in a shadow root on a record page, follows navigation, and leaves with the record', async () => {
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await waitFor(() => shadowText()?.includes('South') === true);
-    expect(requests).toEqual([{ type: 'record.territories', page }]);
+    expect(requests).toEqual([{ type: 'record.territories', page, locale: 'en' }]);
     expect(host.page).toEqual(page);
     expect(
       document.querySelector('territory-panel')?.shadowRoot?.querySelector('aside')?.getAttribute('aria-label'),
@@ -114,7 +117,7 @@ describe('createPanelHost', () => {
     host.show({ ...otherPage });
     await waitFor(() => shadowText()?.includes('North') === true);
     expect(shadowText()).not.toContain('South');
-    expect(requests.at(-1)).toEqual({ type: 'record.territories', page: otherPage });
+    expect(requests.at(-1)).toEqual({ type: 'record.territories', page: otherPage, locale: 'en' });
 
     host.show({ ...otherPage });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -131,22 +134,22 @@ describe('createPanelHost', () => {
 
   it('starts collapsed when the user left it so, and reads the record once for the count', async () => {
     await fakeBrowser.storage.local.set({ [PANEL_COLLAPSED_KEY]: true });
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await waitFor(() => tab()?.textContent === 'Territories 1, expand the panel');
-    expect(requests).toEqual([{ type: 'record.territories', page }]);
+    expect(requests).toEqual([{ type: 'record.territories', page, locale: 'en' }]);
   });
 
   it('starts collapsed in a narrow window', async () => {
     setViewport({ width: 900, height: 700 });
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(otherPage);
     await waitFor(() => tab() !== null);
   });
 
   it('remembers an org without territories on Leads: its next Lead stays collapsed and reads nothing', async () => {
     leadsOff = true;
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await waitFor(() => shadowText()?.includes('not enabled for Leads') === true);
     host.show(null);
@@ -164,7 +167,7 @@ describe('createPanelHost', () => {
   });
 
   it('narrows the page by the panel on its edge, and gives the room back when it leaves', async () => {
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(otherPage);
     await waitFor(() => document.documentElement.style.getPropertyValue('margin-right') === '340px');
     expect(document.documentElement.style.getPropertyPriority('margin-right')).toBe('important');
@@ -174,7 +177,7 @@ describe('createPanelHost', () => {
 
   it('docks where the user left it', async () => {
     await fakeBrowser.storage.local.set({ [PANEL_PLACEMENT_KEY]: { edge: 'left', offset: 40, height: 300 } });
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(otherPage);
     await waitFor(() => document.documentElement.style.getPropertyValue('margin-left') === '340px');
     const dock = document.querySelector('territory-panel')?.shadowRoot?.querySelector<HTMLElement>('.tp-dock');
@@ -184,7 +187,7 @@ describe('createPanelHost', () => {
 
   it('mounts nothing in the page while the panel lives in the side panel, and follows a move either way', async () => {
     await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(document.querySelector('territory-panel')).toBeNull();
@@ -194,7 +197,7 @@ describe('createPanelHost', () => {
 
     await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'page' });
     await waitFor(() => shadowText()?.includes('South') === true);
-    expect(requests).toEqual([{ type: 'record.territories', page }]);
+    expect(requests).toEqual([{ type: 'record.territories', page, locale: 'en' }]);
 
     await fakeBrowser.storage.local.set({ [PANEL_HOME_KEY]: 'side-panel' });
     await waitFor(() => document.querySelector('territory-panel') === null);
@@ -202,7 +205,7 @@ describe('createPanelHost', () => {
   });
 
   it('offers the move to the browser’s side panel in the panel’s header', async () => {
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await waitFor(() => shadowText()?.includes('South') === true);
     const move = document
@@ -212,7 +215,7 @@ describe('createPanelHost', () => {
   });
 
   it('takes the panel away when the extension context goes', async () => {
-    const host = createPanelHost(ctx);
+    const host = createPanelHost(ctx, inEnglish);
     host.show(page);
     await waitFor(() => shadowText()?.includes('South') === true);
     ctx.notifyInvalidated();

@@ -2,8 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { I18nProvider } from '@/components/i18n';
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
+import type { TextDirection } from '@/utils/i18n/locales';
+import type { BrowserPanel } from '@/utils/i18n/names';
+import type { Translator } from '@/utils/i18n/translator';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
 import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
@@ -24,7 +28,7 @@ import {
   readPanelHome,
 } from '@/utils/panel/preferences';
 import { createPanelApi, requestSidePanel } from './panel-api';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
+import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS, speak } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */
@@ -42,7 +46,7 @@ interface Preferences {
   home: PanelHome;
 }
 
-async function readPreferences(): Promise<Preferences> {
+async function readPreferences(dir: TextDirection): Promise<Preferences> {
   const stored = await browser.storage.local.get([
     PANEL_COLLAPSED_KEY,
     PANEL_PLACEMENT_KEY,
@@ -51,14 +55,14 @@ async function readPreferences(): Promise<Preferences> {
   ]);
   return {
     collapsed: isCollapsed(stored),
-    placement: readPlacement(stored[PANEL_PLACEMENT_KEY]),
+    placement: readPlacement(stored[PANEL_PLACEMENT_KEY], dir),
     theme: readThemePreference(stored[PANEL_THEME_KEY]),
     home: readPanelHome(stored[PANEL_HOME_KEY]),
   };
 }
 
 /** What the browser calls its panel for extensions. */
-const SIDE_PANEL_NAME = import.meta.env.FIREFOX ? 'sidebar' : 'side panel';
+const BROWSER_PANEL: BrowserPanel = import.meta.env.FIREFOX ? 'sidebar' : 'side-panel';
 
 function keep(values: Record<string, unknown>): void {
   browser.storage.local.set(values).catch(() => {
@@ -67,7 +71,7 @@ function keep(values: Record<string, unknown>): void {
 }
 
 /** Mounts the panel in a shadow root; nothing is created, read or fetched until a record page appears. */
-export function createPanelHost(ctx: ContentScriptContext): PanelHost {
+export function createPanelHost(ctx: ContentScriptContext, translation: () => Promise<Translator>): PanelHost {
   let current: RecordPage | null = null;
   let mounted = false;
   let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto', home: 'page' };
@@ -76,40 +80,46 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let api: PanelApi | null = null;
   let room: PageRoom | null = null;
+  let translator: Translator | null = null;
 
   const renderPanel = (container: HTMLElement) => {
-    if (!current || !api || !room) return;
+    if (!current || !api || !room || !translator) return;
     // A narrow window keeps its room for Zoho until the user opens the panel.
     const startCollapsed = preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
     render(
-      <PanelDock
-        key={`${current.dataCentre}|${current.orgId}|${current.module}|${current.recordId}`}
-        page={current}
-        api={api}
-        room={room}
-        initialPlacement={preferences.placement}
-        initialCollapsed={startCollapsed}
-        deferRead={moduleOff}
-        theme={pageTheme(document, preferences.theme)}
-        focusRequest={focusRequest}
-        savePlacement={(placement) => {
-          preferences = { ...preferences, placement };
-          keep({ [PANEL_PLACEMENT_KEY]: placement });
-        }}
-        saveCollapsed={(collapsed) => {
-          preferences = { ...preferences, collapsed };
-          keep({ [PANEL_COLLAPSED_KEY]: collapsed });
-        }}
-        onReloadPage={() => location.reload()}
-        sidePanelName={SIDE_PANEL_NAME}
-        moveToSidePanel={requestSidePanel}
-      />,
+      <I18nProvider translator={translator}>
+        <PanelDock
+          key={`${current.dataCentre}|${current.orgId}|${current.module}|${current.recordId}`}
+          page={current}
+          api={api}
+          room={room}
+          initialPlacement={preferences.placement}
+          initialCollapsed={startCollapsed}
+          deferRead={moduleOff}
+          theme={pageTheme(document, preferences.theme)}
+          focusRequest={focusRequest}
+          savePlacement={(placement) => {
+            preferences = { ...preferences, placement };
+            keep({ [PANEL_PLACEMENT_KEY]: placement });
+          }}
+          saveCollapsed={(collapsed) => {
+            preferences = { ...preferences, collapsed };
+            keep({ [PANEL_COLLAPSED_KEY]: collapsed });
+          }}
+          onReloadPage={() => location.reload()}
+          browserPanel={BROWSER_PANEL}
+          moveToSidePanel={requestSidePanel}
+        />
+      </I18nProvider>,
       container,
     );
   };
 
   const createUi = async () => {
-    const realApi = createPanelApi();
+    const words = await translation();
+    translator = words;
+    const stored = await readPreferences(words.dir);
+    const realApi = createPanelApi(words.locale);
     api = {
       ...realApi,
       noteEnabled: (page, enabled) => {
@@ -118,7 +128,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
         keep({ [moduleOffKey(page)]: !enabled });
       },
     };
-    preferences = await readPreferences();
+    preferences = stored;
     // The panel moves between the page and the browser's side panel from here, the side panel or
     // the options page: every frame follows the stored choice.
     const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -137,6 +147,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       isolateEvents: true,
       onMount: (container, shadow) => {
         refuseSyntheticInput(shadow);
+        speak(container, words);
         renderPanel(container);
         return container;
       },

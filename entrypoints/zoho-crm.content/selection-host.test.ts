@@ -2,9 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { translatorFor } from '@/components/test-i18n';
 import type { ListPage } from '@/utils/crm-page';
 import type { Result } from '@/utils/messaging';
 import { createSelectionHost, type SelectionHostApi } from './selection-host';
+
+const inEnglish = async () => translatorFor('en');
 
 const accounts: ListPage = { dataCentre: 'eu', sandbox: false, orgId: '20079833178', module: 'Accounts' };
 const contacts: ListPage = { ...accounts, module: 'Contacts' };
@@ -88,7 +91,7 @@ describe('createSelectionHost', () => {
   it('does nothing at all on a page that is not a list view', async () => {
     const added = vi.spyOn(document, 'addEventListener');
     listView();
-    const host = createSelectionHost(ctx, api);
+    const host = createSelectionHost(ctx, api, inEnglish);
     host.show(null);
     tick(ID1);
     await pause();
@@ -100,7 +103,7 @@ describe('createSelectionHost', () => {
   it('listens with one capture-phase change listener and shows nothing until a row is selected', async () => {
     const added = vi.spyOn(document, 'addEventListener');
     listView();
-    const host = createSelectionHost(ctx, api);
+    const host = createSelectionHost(ctx, api, inEnglish);
     host.show(accounts);
     host.show({ ...accounts });
     await pause();
@@ -111,7 +114,7 @@ describe('createSelectionHost', () => {
 
   it('counts the selected rows as they change, and goes when none is left', async () => {
     listView();
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     tick(ID1);
     await waitFor(() => barButton()?.textContent === 'Remove territories from 1 selected record');
     expect(bar()?.querySelector('section')?.getAttribute('aria-label')).toBe('Territory Panel');
@@ -125,7 +128,7 @@ describe('createSelectionHost', () => {
 
   it('reads the selection after the page’s own handlers, so select-all counts every row', async () => {
     listView();
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     await pause();
     const all = document.querySelector<HTMLInputElement>('[data-zcqa="select-all"]');
     if (!all) throw new Error('no select-all');
@@ -137,7 +140,7 @@ describe('createSelectionHost', () => {
   it('says so when checked rows carry no readable record id', async () => {
     document.body.innerHTML = `<table><tr data-zcqa="list-row"><td>
       <input type="checkbox" data-zcqa="row-select" value="zcrm_row_1"></td></tr></table>`;
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     const box = document.querySelector<HTMLInputElement>('input');
     if (!box) throw new Error('no row');
     box.checked = true;
@@ -150,7 +153,7 @@ describe('createSelectionHost', () => {
 
   it('opens the bulk page for the list’s org and module with the ids on a trusted click, and ignores synthetic ones', async () => {
     listView();
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     tick(ID2);
     tick(ID4);
     await waitFor(() => barButton()?.textContent === 'Remove territories from 2 selected records');
@@ -170,7 +173,7 @@ describe('createSelectionHost', () => {
   it('stops listening and takes the bar away when the page is no longer a list', async () => {
     const removed = vi.spyOn(document, 'removeEventListener');
     listView();
-    const host = createSelectionHost(ctx, api);
+    const host = createSelectionHost(ctx, api, inEnglish);
     host.show(accounts);
     tick(ID1);
     await waitFor(() => barButton() !== null);
@@ -186,7 +189,7 @@ describe('createSelectionHost', () => {
 
   it('starts afresh in another module’s list', async () => {
     listView();
-    const host = createSelectionHost(ctx, api);
+    const host = createSelectionHost(ctx, api, inEnglish);
     host.show(accounts);
     tick(ID1);
     await waitFor(() => barButton() !== null);
@@ -207,13 +210,13 @@ describe('createSelectionHost', () => {
   it('shows the selection a list already has when the content script arrives', async () => {
     listView();
     for (const box of document.querySelectorAll<HTMLInputElement>('[data-zcqa="row-select"]')) box.checked = true;
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     await waitFor(() => barButton()?.textContent === 'Remove territories from 4 selected records');
   });
 
   it('takes the bar away when the extension context goes', async () => {
     listView();
-    createSelectionHost(ctx, api).show(accounts);
+    createSelectionHost(ctx, api, inEnglish).show(accounts);
     tick(ID1);
     await waitFor(() => barButton() !== null);
     ctx.notifyInvalidated();

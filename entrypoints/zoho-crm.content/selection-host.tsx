@@ -2,12 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { I18nProvider } from '@/components/i18n';
 import { SelectionBar } from '@/components/SelectionBar';
 import { isSameListPage, type ListPage } from '@/utils/crm-page';
+import type { Translator } from '@/utils/i18n/translator';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
+import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS, speak } from './shadow-ui';
 
 export interface SelectionHostApi {
   openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;
@@ -26,7 +28,11 @@ const LISTEN_OPTIONS = { capture: true } as const;
  * Shows a bar with the list view's selected records. On a list view it costs one `change` listener
  * on the document; elsewhere nothing at all. The bar is created when the first row is selected.
  */
-export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHostApi): SelectionHost {
+export function createSelectionHost(
+  ctx: ContentScriptContext,
+  api: SelectionHostApi,
+  translation: () => Promise<Translator>,
+): SelectionHost {
   let current: ListPage | null = null;
   let selection: ListSelection = NO_SELECTION;
   let listening = false;
@@ -34,22 +40,29 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
   let mounted = false;
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let theme: PanelTheme = 'light';
+  let translator: Translator | null = null;
 
   const renderBar = (container: HTMLElement) => {
     const page = current;
-    if (!page) return;
+    if (!page || !translator) return;
     render(
-      <SelectionBar
-        selection={selection}
-        theme={theme}
-        openBulkPage={(recordIds) => api.openBulkPage(page, recordIds)}
-      />,
+      <I18nProvider translator={translator}>
+        <SelectionBar
+          selection={selection}
+          theme={theme}
+          openBulkPage={(recordIds) => api.openBulkPage(page, recordIds)}
+        />
+      </I18nProvider>,
       container,
     );
   };
 
   const createUi = async () => {
-    const stored = await browser.storage.local.get(PANEL_THEME_KEY).catch(() => ({}) as Record<string, unknown>);
+    const [words, stored] = await Promise.all([
+      translation(),
+      browser.storage.local.get(PANEL_THEME_KEY).catch(() => ({}) as Record<string, unknown>),
+    ]);
+    translator = words;
     theme = pageTheme(document, readThemePreference(stored[PANEL_THEME_KEY]));
     return createShadowRootUi<HTMLElement>(ctx, {
       css: SHADOW_UI_CSS,
@@ -60,6 +73,7 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
       isolateEvents: true,
       onMount: (container, shadow) => {
         refuseSyntheticInput(shadow);
+        speak(container, words);
         renderBar(container);
         return container;
       },

@@ -1,4 +1,5 @@
 // What the panel and the selection bar share as shadow-root UIs in Zoho's pages.
+import type { Translator } from '@/utils/i18n/translator';
 import styles from './style.css?inline';
 
 /** The panel's and the selection bar's styles, given to each shadow root as text. */
@@ -23,4 +24,16 @@ export function refuseSyntheticInput(root: ShadowRoot): void {
       { capture: true },
     );
   }
+}
+
+/**
+ * The shadow root speaks the panel's language, whatever the page around it speaks: `lang` for
+ * screen readers and fonts, `dir` so that Arabic lays the panel out right to left.
+ */
+export function speak(container: HTMLElement, translator: Pick<Translator, 'locale' | 'dir'>): void {
+  // The outermost element of the shadow root: everything the UI renders sits inside it.
+  let top = container;
+  while (top.parentElement) top = top.parentElement;
+  top.lang = translator.locale;
+  top.dir = translator.dir;
 }

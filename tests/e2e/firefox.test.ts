@@ -1,16 +1,9 @@
 import { launchFirefox } from './harness/firefox';
 import { runJourneys } from './harness/run-journeys';
-import { JOURNEYS } from './journeys';
-import { BULK_JOURNEYS } from './journeys/bulk';
-import { PANEL_JOURNEYS } from './journeys/panel';
-import { SELECTION_JOURNEYS } from './journeys/selection';
-import { SIDE_PANEL_JOURNEYS } from './journeys/side-panel';
-import { TRUTH_JOURNEYS } from './journeys/truth';
+import { ALL_JOURNEYS } from './journeys/all';
 
 // Firefox cannot map ports: the stand-in takes 443 (CI runs as root).
-runJourneys(
-  'Firefox, built extension against the local Zoho stand-in',
-  'firefox',
-  [...JOURNEYS, ...PANEL_JOURNEYS, ...SELECTION_JOURNEYS, ...SIDE_PANEL_JOURNEYS, ...BULK_JOURNEYS, ...TRUTH_JOURNEYS],
-  { standInPort: 443, launch: () => launchFirefox() },
-);
+runJourneys('Firefox, built extension against the local Zoho stand-in', 'firefox', ALL_JOURNEYS, {
+  standInPort: 443,
+  launch: (_port, language) => launchFirefox({ language }),
+});

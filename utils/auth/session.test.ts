@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DataCentre } from '../data-centres';
 import { ZohoApiError } from '../zoho/errors';
 import { clientIdSource } from './client-id';
+import { createReachedOrgs } from './reached-orgs';
 import { revokeToken } from './revoke';
 import { createAuthSession, type IdentityApi, SILENT_RETRY_PAUSE_MS } from './session';
 import { createTokenStore, type StoredToken, type TokenStore } from './token-store';
@@ -54,9 +55,11 @@ function setup(
   const { identity, calls } = stubIdentity(respond);
   const tokens = slowToLoad(createTokenStore(fakeBrowser.storage.session), options.loadDelayMs ?? 0);
   const revoked: string[] = [];
+  const orgs = createReachedOrgs(fakeBrowser.storage.session);
   const auth = createAuthSession({
     identity,
     tokens,
+    orgs,
     clientId: async () => (options.clientId === undefined ? '1000.CLIENT' : options.clientId),
     revoke:
       options.revoke ??
@@ -65,7 +68,7 @@ function setup(
       }),
     now: () => clock.now,
   });
-  return { auth, calls, tokens, clock, revoked };
+  return { auth, calls, tokens, clock, revoked, orgs };
 }
 
 function slowToLoad(tokens: TokenStore, delayMs: number): TokenStore {
@@ -387,6 +390,34 @@ describe('signOut and connections', () => {
       'sa',
       'cn',
     ]);
+  });
+
+  it('names the orgs the data centre’s sign-in has reached, until sign-out', async () => {
+    const { auth, tokens } = setup((call) => grant(call, 't'));
+    await tokens.save(stored('live', NOW + 30 * 60_000));
+    await auth.orgReached({ dataCentre: 'eu', sandbox: false, orgId: '20079833178' });
+    await auth.orgReached({ dataCentre: 'eu', sandbox: true, orgId: '20079833178' });
+    await auth.orgReached({ dataCentre: 'eu', sandbox: false, orgId: null });
+    const connectionOfEu = async () => {
+      const result = await auth.connections();
+      return result.ok ? result.value.find((connection) => connection.dataCentre === 'eu') : undefined;
+    };
+    expect((await connectionOfEu())?.orgs).toEqual([
+      { orgId: '20079833178', sandbox: false },
+      { orgId: '20079833178', sandbox: true },
+    ]);
+    await auth.signOut('eu');
+    expect(await connectionOfEu()).toEqual({ dataCentre: 'eu', connected: false, expiresAt: null, apiDomain: null });
+    await tokens.save(stored('again', NOW + 30 * 60_000));
+    expect((await connectionOfEu())?.orgs).toEqual([]);
+  });
+
+  it('starts a new sign-in with no orgs: it may be another Zoho user', async () => {
+    const { auth } = setup((call) => grant(call, 'new'));
+    await auth.orgReached({ dataCentre: 'eu', sandbox: false, orgId: '1' });
+    expect((await auth.signIn('eu')).ok).toBe(true);
+    const result = await auth.connections();
+    expect(result.ok && result.value.find((connection) => connection.dataCentre === 'eu')?.orgs).toEqual([]);
   });
 });
 

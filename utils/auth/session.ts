@@ -5,6 +5,7 @@ import type { Connection, Result } from '../messaging';
 import type { CredentialSource, Credentials } from '../zoho/client';
 import { ZohoApiError } from '../zoho/errors';
 import { type AuthorizeMode, buildAuthorizeUrl, parseAuthRedirect, newState as randomState } from './authorize';
+import type { ReachedOrgs } from './reached-orgs';
 import { apiOriginFor, connectionOf, isUsable, needsRenewal, type StoredToken, type TokenStore } from './token-store';
 
 /** The part of `browser.identity` used here (fakeBrowser does not implement it). */
@@ -19,6 +20,8 @@ export interface AuthDeps {
   clientId: () => Promise<string | null>;
   /** Best effort; failures are ignored. */
   revoke: (dataCentre: DataCentre, accessToken: string) => Promise<void>;
+  /** The orgs each sign-in has reached; forgotten at sign-in and sign-out. */
+  orgs: ReachedOrgs;
   now?: () => number;
   newState?: () => string;
 }
@@ -34,6 +37,8 @@ export interface AuthSession {
   /** Forgets the stored token if it is still this one. */
   discard(dataCentre: DataCentre, accessToken: string): Promise<void>;
   credentialsFor(target: { dataCentre: DataCentre; sandbox: boolean }): CredentialSource;
+  /** A call for this org succeeded: the options page names it under the data centre's connection. */
+  orgReached(target: { dataCentre: DataCentre; sandbox: boolean; orgId: string | null }): Promise<void>;
 }
 
 interface SilentRenewal {
@@ -149,8 +154,10 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
       const underWay = signInsUnderWay.get(dataCentre);
       if (underWay) return underWay;
       const signIn = authorize(dataCentre, 'interactive')
-        .then((result): Result<Connection> => {
+        .then(async (result): Promise<Result<Connection>> => {
           if (!result.ok) return result;
+          // Maybe another Zoho user than before: what the last one reached is not this one's.
+          await deps.orgs.forget(dataCentre);
           return { ok: true, value: connectionOf(dataCentre, result.value, now()) };
         })
         .finally(() => signInsUnderWay.delete(dataCentre));
@@ -161,16 +168,24 @@ export function createAuthSession(deps: AuthDeps): AuthSession {
     async signOut(dataCentre) {
       const token = await deps.tokens.load(dataCentre);
       await deps.tokens.forget(dataCentre);
+      await deps.orgs.forget(dataCentre);
       if (token) await deps.revoke(dataCentre, token.accessToken).catch(() => undefined);
       return { ok: true, value: connectionOf(dataCentre, null, now()) };
     },
 
     async connections() {
-      const tokens = await Promise.all(DATA_CENTRE_IDS.map((dataCentre) => deps.tokens.load(dataCentre)));
-      return {
-        ok: true,
-        value: DATA_CENTRE_IDS.map((dataCentre, i) => connectionOf(dataCentre, tokens[i] ?? null, now())),
-      };
+      const connections = await Promise.all(
+        DATA_CENTRE_IDS.map(async (dataCentre): Promise<Connection> => {
+          const connection = connectionOf(dataCentre, await deps.tokens.load(dataCentre), now());
+          if (!connection.connected) return connection;
+          return { ...connection, orgs: await deps.orgs.list(dataCentre) };
+        }),
+      );
+      return { ok: true, value: connections };
+    },
+
+    async orgReached({ dataCentre, sandbox, orgId }) {
+      if (orgId !== null) await deps.orgs.note(dataCentre, { orgId, sandbox });
     },
 
     usableToken,

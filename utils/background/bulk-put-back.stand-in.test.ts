@@ -1,6 +1,7 @@
 // The put-back run's engine and its Zoho calls against the stand-in over real HTTPS: Zoho's own
 // answers to assign_territories (DUPLICATE_DATA, LIMIT_EXCEEDED) become per-record outcomes.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import { bulkAccountId, ORGS, RECORDS, TERRITORIES, USERS } from '../../sandbox/scenarios/default';
 import { useTestStandIn, zohoRequest } from '../../sandbox/test-support';
 import { type BulkJob, createBulkJob, createUndoJob } from '../bulk/job';
@@ -122,7 +123,7 @@ describe('a put-back run against the stand-in', () => {
     expect(undone.recordIds).toEqual([RECORDS.deal]);
     const outcome = undone.outcomes[RECORDS.deal];
     expect(outcome).toMatchObject({ kind: 'error', code: 'LIMIT_EXCEEDED' });
-    expect(outcome && outcomeSentence(outcome, 'assign')).toMatch(/a Deal holds one territory/);
+    expect(outcome && outcomeSentence(outcome, translatorFor('en'), 'assign')).toMatch(/a Deal holds one territory/);
     expect(await holds('Deals', RECORDS.deal, TERRITORIES.germany)).toBe(false);
     expect(await holds('Deals', RECORDS.deal, TERRITORIES.austria)).toBe(true);
   });

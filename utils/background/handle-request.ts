@@ -1,7 +1,7 @@
 // The background's answer to every message: validate, check the sender, dispatch.
 import * as v from 'valibot';
 import type { AuthSession } from '../auth/session';
-import { type Request, RequestSchema, type ResponseFor, type Result } from '../messaging';
+import { type PageCatalogue, type Request, RequestSchema, type ResponseFor, type Result } from '../messaging';
 import { type ExtensionIdentity, isAllowedSender, isOrgUnnamedByFrame, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
 import { frameOf } from './badge';
@@ -18,6 +18,7 @@ export interface RequestHandlerDeps {
   openBulkPage(request: OpenBulkPageRequest): Promise<Result<null>>;
   sidePanel: Pick<SidePanelHome, 'open'>;
   injectPanel: PanelInjector;
+  pageCatalogue(pageLang: string | undefined): Promise<PageCatalogue>;
 }
 
 export type Response = ResponseFor<Request>;
@@ -33,7 +34,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   async function dispatch(request: Request, sender: SenderInfo): Promise<Response> {
     switch (request.type) {
       case 'record.territories':
-        return deps.records.territories(request.page);
+        return deps.records.territories(request.page, request.locale);
       case 'record.removeTerritory':
         return deps.records.change('remove', request.page, request.territoryId);
       case 'record.assignTerritory':
@@ -55,6 +56,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return deps.auth.signOut(request.dataCentre);
       case 'auth.connections':
         return deps.auth.connections();
+      case 'i18n.catalogue':
+        return { ok: true, value: await deps.pageCatalogue(request.pageLang) };
       case 'options.open':
         await deps.openOptionsPage();
         return { ok: true, value: null };

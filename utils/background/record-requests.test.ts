@@ -99,6 +99,7 @@ async function setup(answer: (request: RecordedRequest) => LocalAnswer, definiti
   const origin = server.origin;
   const clock = { now: NOW, slept: [] as number[], onSleep: (): void => undefined };
   const changes = createChangeLog(fakeBrowser.storage.session);
+  const orgsReached: RecordPage[] = [];
   const make = () =>
     createRecordRequests({
       clientFor: (target) =>
@@ -113,6 +114,9 @@ async function setup(answer: (request: RecordedRequest) => LocalAnswer, definiti
         }),
       changes: createChangeLog(fakeBrowser.storage.session),
       territories: createTerritoryCache({ storage: fakeBrowser.storage.local, now: () => clock.now }),
+      orgReached: async (reached) => {
+        orgsReached.push(reached);
+      },
       now: () => clock.now,
       sleep: async (ms) => {
         clock.slept.push(ms);
@@ -121,7 +125,7 @@ async function setup(answer: (request: RecordedRequest) => LocalAnswer, definiti
       },
       definitionsWaitMs,
     });
-  return { records: make(), restarted: make, requests: server.requests, changes, clock };
+  return { records: make(), restarted: make, requests: server.requests, changes, clock, orgsReached };
 }
 
 const methods = (requests: RecordedRequest[]) => requests.map((r) => r.method);
@@ -137,6 +141,20 @@ describe('territories', () => {
     expect(result.ok && result.value.territories.map((t) => t.name)).toEqual(['Texas', 'South']);
     expect(result.ok && result.value).toMatchObject({ enabled: true, scheduled: [] });
     expect(calls(requests).filter((call) => call === recordGet)).toHaveLength(1);
+  });
+
+  it('tells that the page’s org was reached once its record was read, and not when the read failed', async () => {
+    const zoho = zohoRecord(() => ({ answer: removedAnswer() }));
+    const { records, orgsReached } = await setup((request) =>
+      request.url.startsWith('/crm/v8/Deals/') && orgsReached.length > 0
+        ? { status: 401, json: { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' } }
+        : zoho.answer(request),
+    );
+    expect((await records.territories(page)).ok).toBe(true);
+    expect(orgsReached).toEqual([page]);
+    const otherOrg: RecordPage = { ...page, orgId: '555' };
+    expect((await records.territories(otherOrg)).ok).toBe(false);
+    expect(orgsReached).toEqual([page]);
   });
 
   it('formats each assignment date here, so that the page builds no date formatter of its own', async () => {

@@ -5,6 +5,7 @@
 // cached definitions.
 import { territoryTree } from '../bulk/territory-tree';
 import { type RecordPage, recordKey } from '../crm-page';
+import type { Locale } from '../i18n/locales';
 import type { ChangeOutcome, RecordTerritories, Result, TerritoryAssignment } from '../messaging';
 import { formatAssignedDate } from '../panel/format';
 import type { ZohoClient } from '../zoho/client';
@@ -31,6 +32,8 @@ export interface RecordRequestDeps {
   changes: ChangeLog;
   /** The orgs' territory definitions, shared with the bulk page: paths and managers of the rows. */
   territories: TerritoryCache;
+  /** A record of this page's org was read: the options page names the org under its connection. */
+  orgReached?(page: RecordPage): Promise<void>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** default DEFINITIONS_WAIT_MS */
@@ -65,7 +68,8 @@ function resultWithin<T>(run: Promise<T>, ms: number, fallback: T): Promise<T> {
 }
 
 export interface RecordRequests {
-  territories(page: RecordPage): Promise<Result<RecordTerritories>>;
+  /** `locale`: the language the assignment dates are written in (the browser's when left out) */
+  territories(page: RecordPage, locale?: Locale): Promise<Result<RecordTerritories>>;
   change(kind: ChangeKind, page: RecordPage, territoryId: string): Promise<Result<ChangeOutcome>>;
 }
 
@@ -165,7 +169,7 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
   }
 
   return {
-    async territories(page) {
+    async territories(page, locale) {
       const key = recordKey(page);
       try {
         // Markers left by a worker that died mid-POST: once Zoho can no longer be working on it,
@@ -178,11 +182,13 @@ export function createRecordRequests(deps: RecordRequestDeps): RecordRequests {
         );
         const client = deps.clientFor(page);
         const read = await getRecordTerritories(client, page);
+        // Not awaited: the answer does not wait for the options page's bookkeeping.
+        void deps.orgReached?.(page).catch(() => undefined);
         const scheduled = await deps.changes.reconcileJobs(key, read, now());
         const places = read.territories.length > 0 ? await placesFor(page, client) : new Map<string, TerritoryPlace>();
         const territories = read.territories.map((territory) => ({
           ...territory,
-          assignedDate: formatAssignedDate(territory.assignedTime),
+          assignedDate: formatAssignedDate(territory.assignedTime, locale),
           ...(places.get(territory.id) ?? { path: [], manager: null }),
         }));
         return {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createReachedOrgs } from '../auth/reached-orgs';
 import { createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
 import { readHandoff } from '../bulk/handoff';
@@ -261,6 +262,18 @@ describe('createRequestHandler', () => {
     expect(tabsOpened).toHaveLength(1);
   });
 
+  it('gives a CRM page the panel’s words in the page’s language, and a foreign page nothing', async () => {
+    const send = startBackground();
+    const answer = await send({ type: 'i18n.catalogue', pageLang: 'de-DE' }, contentScript);
+    expect(answer).toMatchObject({ ok: true, value: { locale: 'de' } });
+    expect(answer).toMatchObject({ value: { messages: { 'common.refresh': 'Aktualisieren' } } });
+    const foreign = { ...contentScript, url: 'https://evil.example/crm/org1/tab/Leads/1' };
+    expect(await send({ type: 'i18n.catalogue', pageLang: 'de' }, foreign)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+  });
+
   it('turns an unexpected failure into an answer', async () => {
     const brokenStorage: StorageArea = {
       get: () => Promise.reject(new Error('storage is gone')),
@@ -274,6 +287,7 @@ describe('createRequestHandler', () => {
         tokens: createTokenStore(brokenStorage),
         clientId: async () => '1000.CLIENT',
         revoke: async () => undefined,
+        orgs: createReachedOrgs(brokenStorage),
       }),
       records: createRecordRequests({
         clientFor: () => {
@@ -286,6 +300,7 @@ describe('createRequestHandler', () => {
       openBulkPage: async () => ({ ok: true, value: null }),
       sidePanel: { open: async () => ({ ok: true, value: null }) },
       injectPanel: async () => ({ ok: true, value: null }),
+      pageCatalogue: async () => ({ locale: 'en', messages: {} }),
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({
       ok: false,

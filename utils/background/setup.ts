@@ -1,5 +1,6 @@
 // Builds the background from browser APIs; the entrypoint only passes `browser` in.
 import { clientIdSource } from '../auth/client-id';
+import { createReachedOrgs } from '../auth/reached-orgs';
 import { revokeToken } from '../auth/revoke';
 import { type AuthSession, createAuthSession, type IdentityApi } from '../auth/session';
 import { createTokenStore } from '../auth/token-store';
@@ -12,6 +13,7 @@ import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
 import { createPanelInjector, type ScriptInjectionApis } from './inject-panel';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
+import { createPageCatalogues, workerLanguages } from './page-catalogue';
 import { createRecordRequests } from './record-requests';
 import { createSidePanelHome, type SidePanelHome } from './side-panel';
 
@@ -33,6 +35,8 @@ export interface BackgroundApis {
   bulkPageUrl: string;
   /** chrome.scripting (MV3) or browser.tabs.executeScript (MV2): the panel's code, on demand */
   scripts?: ScriptInjectionApis;
+  /** the browser's languages, most wanted first (the worker's navigator.languages when left out) */
+  browserLanguages?: () => readonly string[];
 }
 
 /** The one auth session of a worker: the panel's requests and bulk jobs share its renewals. */
@@ -44,6 +48,7 @@ export function createBackgroundAuth(
     tokens: createTokenStore(apis.session),
     clientId: clientIdSource(apis.buildClientId, apis.local),
     revoke: (dataCentre, accessToken) => revokeToken(dataCentre, accessToken, apis.fetch),
+    orgs: createReachedOrgs(apis.session),
   });
 }
 
@@ -59,6 +64,7 @@ export function createBackground(
       createZohoClient({ credentials: auth.credentialsFor(page), orgId: page.orgId, fetch: apis.fetch }),
     changes: createChangeLog(apis.session),
     territories,
+    orgReached: (page) => auth.orgReached(page),
   });
   const badges = createTabBadges(apis.toolbarButton);
   apis.tabs.onRemoved.addListener(badges.forgetTab);
@@ -71,6 +77,10 @@ export function createBackground(
       openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl, { storage: apis.session }),
       sidePanel,
       injectPanel: createPanelInjector(apis.scripts ?? {}),
+      pageCatalogue: createPageCatalogues({
+        local: apis.local,
+        browserLanguages: apis.browserLanguages ?? workerLanguages,
+      }),
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import { detectDelimiter, idsFromCsv, outcomesCsv, parseCsv, toCsv } from './csv';
 
 const A = '4150868000004522032';
@@ -103,6 +104,7 @@ describe('outcomesCsv', () => {
         { id: '9', name: null, territoryIds: ['1'], outcome: null },
       ],
       (id) => (id === '1' ? 'North' : 'South'),
+      translatorFor('en'),
     );
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(['Record Id', 'Name', 'Outcome', 'Code', 'Zoho job id', 'Territories', 'Details']);

@@ -1,9 +1,10 @@
 // CSV in (record ids from a file) and out (the outcome of every record), RFC 4180. Pure.
+import type { MessageKey } from '../i18n/catalogue';
+import type { Translator } from '../i18n/translator';
 import type { BulkDirection, RecordOutcome } from './job';
-import { OUTCOME_LABELS, outcomeSentence } from './outcomes';
+import { outcomeLabel, outcomeSentence } from './outcomes';
 import { collectIds, isZohoId, type ParsedIds } from './plan';
 import type { BulkRecordRow } from './progress';
-import { UNDO_MESSAGES } from './undo-messages';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -132,28 +133,32 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 export const OUTCOME_CSV_HEADER = [
-  'Record Id',
-  'Name',
-  'Outcome',
-  'Code',
-  'Zoho job id',
-  'Territories',
-  'Details',
-] as const;
+  'bulk.csv.recordId',
+  'bulk.csv.name',
+  'bulk.csv.outcome',
+  'bulk.csv.code',
+  'bulk.csv.jobId',
+  'bulk.csv.territories',
+  'bulk.csv.details',
+] as const satisfies readonly MessageKey[];
 
-function detailsOf(outcome: RecordOutcome, direction: BulkDirection): string {
-  const sentence = outcomeSentence(outcome, direction);
-  return outcome.kind === 'error' && outcome.message ? `${sentence} Zoho: ${outcome.message}` : sentence;
+function detailsOf(outcome: RecordOutcome, translator: Pick<Translator, 't'>, direction: BulkDirection): string {
+  const sentence = outcomeSentence(outcome, translator, direction);
+  return outcome.kind === 'error' && outcome.message
+    ? translator.t('bulk.csv.zohoSaid', { sentence, message: outcome.message })
+    : sentence;
 }
 
 /** One line per record: its name, what happened, Zoho's code, and the territories it was sent, by name. */
 export function outcomesCsv(
   rows: readonly BulkRecordRow[],
   territoryName: (id: string) => string,
+  translator: Pick<Translator, 't'>,
   direction: BulkDirection = 'remove',
 ): string {
+  const { t } = translator;
   return toCsv([
-    OUTCOME_CSV_HEADER,
+    OUTCOME_CSV_HEADER.map((key) => t(key)),
     ...rows.map((row) => {
       const outcome = row.outcome;
       const code = outcome && (outcome.kind === 'error' || outcome.kind === 'no-permission') ? outcome.code : '';
@@ -161,17 +166,17 @@ export function outcomesCsv(
       return [
         row.id,
         row.name ?? '',
-        outcome ? OUTCOME_LABELS[outcome.kind] : 'Waiting',
+        outcome ? outcomeLabel(outcome.kind, translator) : t('bulk.outcome.waiting'),
         code,
         jobId,
         row.territoryIds.map(territoryName).join('; '),
-        outcome ? detailsOf(outcome, direction) : '',
+        outcome ? detailsOf(outcome, translator, direction) : '',
       ];
     }),
   ]);
 }
 
 export function csvFileName(module: string, jobId: string, direction: BulkDirection = 'remove'): string {
-  const prefix = direction === 'assign' ? UNDO_MESSAGES.csvPrefix : 'territory-removal';
+  const prefix = direction === 'assign' ? 'territory-put-back' : 'territory-removal';
   return `${prefix}-${module.toLowerCase()}-${jobId}.csv`;
 }

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import { answerOfThrown } from './batch-answer';
 import { OUTCOME_KINDS, type RecordOutcome } from './job';
 import {
   batchLimitOf,
   needsSignIn,
-  OUTCOME_LABELS,
+  outcomeLabel,
   outcomeOfError,
   outcomeSentence,
   refersToTerritory,
 } from './outcomes';
+
+const en = translatorFor('en');
 
 describe('outcomeOfError', () => {
   it.each([
@@ -103,12 +106,12 @@ describe('answerOfThrown', () => {
 
 describe('labels and sentences', () => {
   it('has a label for every outcome', () => {
-    for (const kind of OUTCOME_KINDS) expect(OUTCOME_LABELS[kind]).toMatch(/\w/);
+    for (const kind of OUTCOME_KINDS) expect(outcomeLabel(kind, en)).toMatch(/\w/);
   });
 
   it('names the job of a scheduled removal and the catalogue sentence of an error', () => {
-    expect(outcomeSentence({ kind: 'scheduled', jobId: '42' })).toContain('job 42');
-    expect(outcomeSentence({ kind: 'error', code: 'INTERNAL_ERROR' })).toMatch(/internal error/);
-    expect(outcomeSentence({ kind: 'rule-assigned' })).toMatch(/rule/);
+    expect(outcomeSentence({ kind: 'scheduled', jobId: '42' }, en)).toContain('job 42');
+    expect(outcomeSentence({ kind: 'error', code: 'INTERNAL_ERROR' }, en)).toMatch(/internal error/);
+    expect(outcomeSentence({ kind: 'rule-assigned' }, en)).toMatch(/rule/);
   });
 });

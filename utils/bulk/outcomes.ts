@@ -1,8 +1,9 @@
 // What a Zoho answer means for the records of a batch (zoho-crm.md §1). Pure.
+import type { MessageKey } from '../i18n/catalogue';
+import type { Translator } from '../i18n/translator';
 import type { ErrorInfo } from '../messaging';
 import { describeError } from '../zoho-errors';
 import type { BulkDirection, OutcomeKind, RecordOutcome } from './job';
-import { UNDO_MESSAGES } from './undo-messages';
 
 export interface ZohoError {
   code: string;
@@ -89,42 +90,53 @@ export function batchLimitOf(error: ZohoError): { limit: number | null } | null 
   return null;
 }
 
-export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
-  removed: 'Removed',
-  restored: UNDO_MESSAGES.restoredLabel,
-  scheduled: 'Scheduled by Zoho',
-  'not-assigned': 'Was not assigned',
-  'rule-assigned': 'Rule-assigned, skipped',
-  locked: 'Record locked',
-  'no-permission': 'No permission',
-  error: 'Failed',
-  cancelled: 'Cancelled',
-};
+const OUTCOME_LABELS = {
+  removed: 'bulk.outcome.removed',
+  restored: 'bulk.outcome.restored',
+  scheduled: 'bulk.outcome.scheduled',
+  'not-assigned': 'bulk.outcome.notAssigned',
+  'rule-assigned': 'bulk.outcome.ruleAssigned',
+  locked: 'bulk.outcome.locked',
+  'no-permission': 'bulk.outcome.noPermission',
+  error: 'bulk.outcome.error',
+  cancelled: 'bulk.outcome.cancelled',
+} as const satisfies Record<OutcomeKind, MessageKey>;
+
+/** "Removed", "Scheduled by Zoho", …: an outcome's name in the table, the counts and the CSV. */
+export function outcomeLabel(kind: OutcomeKind, { t }: Pick<Translator, 't'>): string {
+  return t(OUTCOME_LABELS[kind]);
+}
 
 /** One sentence on what happened to the record, for the table and the CSV. */
-export function outcomeSentence(outcome: RecordOutcome, direction: BulkDirection = 'remove'): string {
+export function outcomeSentence(
+  outcome: RecordOutcome,
+  { t }: Pick<Translator, 't'>,
+  direction: BulkDirection = 'remove',
+): string {
   switch (outcome.kind) {
     case 'removed':
-      return 'The territories were removed.';
+      return t('bulk.outcomeSentence.removed');
     case 'restored':
-      return outcome.already ? UNDO_MESSAGES.alreadyBack : UNDO_MESSAGES.restored;
+      return t(outcome.already ? 'bulk.outcomeSentence.alreadyBack' : 'bulk.outcomeSentence.restored');
     case 'scheduled':
-      if (direction === 'assign' && outcome.jobId) return UNDO_MESSAGES.scheduled(outcome.jobId);
+      if (direction === 'assign' && outcome.jobId) {
+        return t('bulk.outcomeSentence.scheduledPutBack', { jobId: outcome.jobId });
+      }
       return outcome.jobId
-        ? `Zoho scheduled the removal (job ${outcome.jobId}); the record lists the territory until the job ends.`
-        : 'Zoho is already running a territory change on this record; it lists the territory until that ends.';
+        ? t('bulk.outcomeSentence.scheduledJob', { jobId: outcome.jobId })
+        : t('bulk.outcomeSentence.alreadyScheduled');
     case 'not-assigned':
-      return 'The record did not hold the territory.';
+      return t('bulk.outcomeSentence.notAssigned');
     case 'rule-assigned':
-      return describeError({ code: 'NOT_ALLOWED' }).text;
+      return t(describeError({ code: 'NOT_ALLOWED' }).message);
     case 'locked':
-      return describeError({ code: 'RECORD_LOCKED' }).text;
+      return t(describeError({ code: 'RECORD_LOCKED' }).message);
     case 'no-permission':
-      return describeError({ code: outcome.code }).text;
+      return t(describeError({ code: outcome.code }).message);
     case 'error':
-      return describeError(errorInfoOfOutcome(outcome)).text;
+      return t(describeError(errorInfoOfOutcome(outcome)).message);
     case 'cancelled':
-      return 'Not sent: the run was cancelled.';
+      return t('bulk.outcomeSentence.cancelled');
   }
 }
 

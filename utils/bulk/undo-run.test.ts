@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import { type BulkJob, createUndoJob, removedRecordIds } from './job';
 import { assembleJob, baseOf, headOf } from './journal';
 import { ASSIGN_OPERATION, REMOVE_OPERATION } from './operation';
@@ -123,13 +124,18 @@ describe('the operation of a run', () => {
   });
 
   it('explains each refusal through the error catalogue', () => {
-    expect(outcomeSentence({ kind: 'error', code: 'LIMIT_EXCEEDED' }, 'assign')).toMatch(/a Deal holds one territory/);
-    expect(outcomeSentence({ kind: 'restored', already: true }, 'assign')).toMatch(/counts as put back/);
-    expect(outcomeSentence({ kind: 'restored' }, 'assign')).toBe('The territories were put back.');
-    expect(outcomeSentence({ kind: 'scheduled', jobId: '42' }, 'assign')).toMatch(
+    const en = translatorFor('en');
+    expect(outcomeSentence({ kind: 'error', code: 'LIMIT_EXCEEDED' }, en, 'assign')).toMatch(
+      /a Deal holds one territory/,
+    );
+    expect(outcomeSentence({ kind: 'restored', already: true }, en, 'assign')).toMatch(/counts as put back/);
+    expect(outcomeSentence({ kind: 'restored' }, en, 'assign')).toBe('The territories were put back.');
+    expect(outcomeSentence({ kind: 'scheduled', jobId: '42' }, en, 'assign')).toMatch(
       /putting the territory back \(job 42\)/,
     );
-    expect(outcomeSentence({ kind: 'error', code: 'ALREADY_SCHEDULED' }, 'assign')).toMatch(/earlier territory change/);
+    expect(outcomeSentence({ kind: 'error', code: 'ALREADY_SCHEDULED' }, en, 'assign')).toMatch(
+      /earlier territory change/,
+    );
   });
 });
 

@@ -1,15 +1,14 @@
 // Zoho API console client ids look like `1000.` followed by letters and digits.
 const CLIENT_ID = /^1000\.[A-Za-z0-9]+$/;
 
-export type ClientIdCheck = { ok: true; clientId: string | null } | { ok: false; problem: string };
+/** Not ok: the id is not `1000.` followed by letters and digits (the options page says so in words). */
+export type ClientIdCheck = { ok: true; clientId: string | null } | { ok: false };
 
 /** Trims the entered id; an empty field clears the stored id. */
 export function checkClientId(input: string): ClientIdCheck {
   const clientId = input.trim();
   if (clientId === '') return { ok: true, clientId: null };
-  if (!CLIENT_ID.test(clientId)) {
-    return { ok: false, problem: 'A Zoho client ID starts with “1000.” followed by letters and digits only.' };
-  }
+  if (!CLIENT_ID.test(clientId)) return { ok: false };
   return { ok: true, clientId };
 }
 

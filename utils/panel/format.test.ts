@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import type { TerritoryAssignment } from '../messaging';
-import { describeAssignment, describePlace, errorSentence, formatAssignedDate, moduleSingular } from './format';
+import { describeAssignment, describePlace, errorSentence, formatAssignedDate } from './format';
+
+const en = translatorFor('en');
+const de = translatorFor('de');
 
 const manual: TerritoryAssignment = {
   id: '1',
@@ -13,44 +17,46 @@ const manual: TerritoryAssignment = {
 };
 
 describe('describeAssignment', () => {
-  it('names the user and the date in the given locale', () => {
-    expect(describeAssignment(manual, 'en-GB')).toBe('manually · Patricia Boyle · 5 Mar 2020');
-    expect(describeAssignment(manual, 'en-US')).toBe('manually · Patricia Boyle · Mar 5, 2020');
-    expect(describeAssignment(manual, 'de-DE')).toBe('manually · Patricia Boyle · 05.03.2020');
+  it('names the user and the date in the reader’s language', () => {
+    expect(describeAssignment(manual, en)).toBe('manually · Patricia Boyle · Mar 5, 2020');
+    expect(describeAssignment(manual, de)).toBe('manuell · Patricia Boyle · 05.03.2020');
   });
 
   it('takes the date the background formatted when there is one', () => {
-    expect(describeAssignment({ ...manual, assignedDate: '5 March 2020' }, 'de-DE')).toBe(
+    expect(describeAssignment({ ...manual, assignedDate: '5 March 2020' }, en)).toBe(
       'manually · Patricia Boyle · 5 March 2020',
     );
-    expect(describeAssignment({ ...manual, assignedDate: null }, 'en-GB')).toBe('manually · Patricia Boyle');
+    expect(describeAssignment({ ...manual, assignedDate: null }, en)).toBe('manually · Patricia Boyle');
   });
 
   it('leaves out what Zoho did not send', () => {
-    expect(describeAssignment({ ...manual, assignedBy: null }, 'en-GB')).toBe('manually · 5 Mar 2020');
-    expect(describeAssignment({ ...manual, assignedTime: null }, 'en-GB')).toBe('manually · Patricia Boyle');
-    expect(describeAssignment({ ...manual, assignedTime: 'yesterday' }, 'en-GB')).toBe('manually · Patricia Boyle');
+    expect(describeAssignment({ ...manual, assignedBy: null }, en)).toBe('manually · Mar 5, 2020');
+    expect(describeAssignment({ ...manual, assignedTime: null }, en)).toBe('manually · Patricia Boyle');
+    expect(describeAssignment({ ...manual, assignedTime: 'yesterday' }, en)).toBe('manually · Patricia Boyle');
   });
 
   it('says territory rules for system-assigned territories', () => {
-    expect(describeAssignment({ ...manual, assigned: 'automatically', assignedBy: null }, 'en-GB')).toBe(
+    expect(describeAssignment({ ...manual, assigned: 'automatically', assignedBy: null }, en)).toBe(
       'by territory rules',
+    );
+    expect(describeAssignment({ ...manual, assigned: 'automatically', assignedBy: null }, de)).toBe(
+      'durch Gebietsregeln',
     );
   });
 });
 
 describe('describePlace', () => {
   it('gives the ancestors root first and the manager', () => {
-    expect(describePlace({ ...manual, path: ['EMEA', 'DACH'], manager: 'Jan Berg' })).toBe(
+    expect(describePlace({ ...manual, path: ['EMEA', 'DACH'], manager: 'Jan Berg' }, en)).toBe(
       'EMEA › DACH · managed by Jan Berg',
     );
-    expect(describePlace({ ...manual, path: ['EMEA'] })).toBe('EMEA');
-    expect(describePlace({ ...manual, manager: ' Jan Berg ' })).toBe('managed by Jan Berg');
+    expect(describePlace({ ...manual, path: ['EMEA'] }, en)).toBe('EMEA');
+    expect(describePlace({ ...manual, manager: ' Jan Berg ' }, en)).toBe('managed by Jan Berg');
   });
 
   it('is empty when the definitions say nothing', () => {
-    expect(describePlace(manual)).toBe('');
-    expect(describePlace({ ...manual, manager: '  ' })).toBe('');
+    expect(describePlace(manual, en)).toBe('');
+    expect(describePlace({ ...manual, manager: '  ' }, en)).toBe('');
   });
 });
 
@@ -63,21 +69,12 @@ describe('formatAssignedDate', () => {
 
 describe('errorSentence', () => {
   it('names the module of the page for TERRITORY_NOT_ENABLED', () => {
-    expect(errorSentence({ code: 'TERRITORY_NOT_ENABLED' }, 'Accounts')).toContain('not enabled for Accounts');
+    expect(errorSentence({ code: 'TERRITORY_NOT_ENABLED' }, 'Accounts', en)).toContain('not enabled for Accounts');
+    expect(errorSentence({ code: 'TERRITORY_NOT_ENABLED' }, 'Deals', de)).toContain('Deals');
   });
 
   it('uses the catalogue otherwise', () => {
-    expect(errorSentence({ code: 'RECORD_LOCKED' }, 'Deals')).toMatch(/^This record is locked/);
-  });
-});
-
-describe('moduleSingular', () => {
-  it('names one record of each module', () => {
-    expect(['Leads', 'Accounts', 'Contacts', 'Deals'].map((m) => moduleSingular(m as 'Leads'))).toEqual([
-      'Lead',
-      'Account',
-      'Contact',
-      'Deal',
-    ]);
+    expect(errorSentence({ code: 'RECORD_LOCKED' }, 'Deals', en)).toMatch(/^This record is locked/);
+    expect(errorSentence({ code: 'SOMETHING_NEW', status: 500 }, 'Deals', en)).toMatch(/^Zoho had an internal error/);
   });
 });

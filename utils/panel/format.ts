@@ -1,4 +1,6 @@
 import type { TerritoryModule } from '../crm-page';
+import { moduleName } from '../i18n/names';
+import type { Translator } from '../i18n/translator';
 import type { ErrorInfo, TerritoryAssignment } from '../messaging';
 import { describeError } from '../zoho-errors';
 import { dateTimeFormat } from './intl-cache';
@@ -11,43 +13,27 @@ export function formatAssignedDate(assignedTime: string | null, locale?: string)
   return dateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
+type Words = Pick<Translator, 't' | 'locale'>;
+
 /** "manually · Patricia Boyle · 5 Mar 2020", "by territory rules", or why nothing is known. */
-export function describeAssignment(territory: TerritoryAssignment, locale?: string): string {
-  if (territory.assigned === 'unreadable') return 'Zoho sent this entry in a shape not known here';
-  if (territory.assigned === 'automatically') return 'by territory rules';
+export function describeAssignment(territory: TerritoryAssignment, { t, locale }: Words): string {
+  if (territory.assigned === 'unreadable') return t('panel.assignmentUnreadable');
+  if (territory.assigned === 'automatically') return t('panel.assignedByRules');
   const who = territory.assignedBy?.name.trim();
   const date =
     territory.assignedDate !== undefined ? territory.assignedDate : formatAssignedDate(territory.assignedTime, locale);
-  return ['manually', who, date].filter(Boolean).join(' · ');
+  return [t('panel.assignedManually'), who, date].filter(Boolean).join(' · ');
 }
 
 /** "EMEA › DACH · managed by Jan Berg": where the territory sits, from the cached definitions; "" when unknown. */
-export function describePlace(territory: TerritoryAssignment): string {
+export function describePlace(territory: TerritoryAssignment, { t }: Pick<Translator, 't'>): string {
   const manager = territory.manager?.trim();
-  return [territory.path.join(' › '), manager ? `managed by ${manager}` : ''].filter(Boolean).join(' · ');
+  return [territory.path.join(' › '), manager ? t('panel.managedBy', { name: manager }) : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The sentence for an error; Zoho's TERRITORY_NOT_ENABLED is worded for Leads, so it names the module shown. */
-export function errorSentence(error: ErrorInfo, module: TerritoryModule): string {
-  if (error.code === 'TERRITORY_NOT_ENABLED') {
-    return `Territories are not enabled for ${module} in this organization. Only Zoho support can enable them.`;
-  }
-  return describeError(error).text;
-}
-
-const SINGULAR: Record<TerritoryModule, string> = {
-  Leads: 'Lead',
-  Accounts: 'Account',
-  Contacts: 'Contact',
-  Deals: 'Deal',
-};
-
-/** "Deal" for Deals: how a record of the module is called in a sentence. */
-export function moduleSingular(module: TerritoryModule): string {
-  return SINGULAR[module];
-}
-
-/** "15:04" in the reader's locale, for an epoch-ms instant. */
-export function formatTime(epochMs: number, locale?: string): string {
-  return dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(epochMs));
+export function errorSentence(error: ErrorInfo, module: TerritoryModule, translator: Pick<Translator, 't'>): string {
+  return translator.t(describeError(error).message, { module: moduleName(translator, module) });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '@/components/test-i18n';
 import type { RecordTerritories, Result, TerritoryAssignment } from '../messaging';
 import {
+  type Announcement,
   INITIAL_PANEL_STATE,
   isRowBusy,
   listStateOfError,
@@ -8,6 +10,13 @@ import {
   type PanelState,
   panelReducer,
 } from './panel-state';
+
+const english = translatorFor('en');
+
+/** An announcement as an English reader hears it. */
+function said(announcement: Announcement | null): string {
+  return english.list(announcement?.phrases.map((p) => english.t(p.key, p.values)) ?? []);
+}
 
 const south: TerritoryAssignment = {
   id: '11',
@@ -165,7 +174,7 @@ describe('panelReducer', () => {
     expect(state.list.status === 'loaded' && state.list.territories).toEqual([north]);
     expect(state.rows).toEqual({});
     expect(state.undo).toEqual([{ territory: south, status: 'offered', error: null }]);
-    expect(state.announcement?.text).toBe('Territory South removed');
+    expect(said(state.announcement)).toBe('Territory South removed');
   });
 
   it('completes a scheduled removal when a re-read no longer lists the territory', () => {
@@ -191,7 +200,8 @@ describe('panelReducer', () => {
     const gone = panelReducer(still, { type: 'territories-received', mode: 'quiet', result: listed([north]) });
     expect(gone.rows).toEqual({});
     expect(gone.undo.map((offer) => offer.territory.name)).toEqual(['South']);
-    expect(gone.announcement).toEqual({ text: 'Territory South removed', seq: (still.announcement?.seq ?? 0) + 1 });
+    expect(said(gone.announcement)).toBe('Territory South removed');
+    expect(gone.announcement?.seq).toBe((still.announcement?.seq ?? 0) + 1);
   });
 
   it('keeps a row’s error through a quiet re-read, and drops it when the user refreshes', () => {
@@ -266,7 +276,7 @@ describe('panelReducer', () => {
     });
     const pending = panelReducer(scheduled, { type: 'removal-still-pending', territoryId: south.id });
     expect(pending.rows[south.id]).toEqual({ status: 'pending' });
-    expect(pending.announcement?.text).toBe('Removal of South is still pending in Zoho');
+    expect(said(pending.announcement)).toBe('Removal of South is still pending in Zoho');
     expect(panelReducer(run(loaded), { type: 'removal-still-pending', territoryId: south.id }).rows).toEqual({});
   });
 
@@ -295,7 +305,7 @@ describe('panelReducer', () => {
         result: listed([south, north]),
       });
       expect(back.undo).toEqual([]);
-      expect(back.announcement?.text).toBe('Territory South restored');
+      expect(said(back.announcement)).toBe('Territory South restored');
     });
 
     it('keeps a refusal on the offer', () => {
@@ -332,7 +342,7 @@ describe('panelReducer', () => {
       panelReducer(once, { type: 'territories-received', mode: 'refresh', result: listed([south]) }),
       { type: 'remove-finished', territory: south, result: { ok: true, value: { outcome: 'done' } } },
     );
-    expect(twice.announcement?.text).toBe(once.announcement?.text);
+    expect(said(twice.announcement)).toBe(said(once.announcement));
     expect(twice.announcement?.seq).toBeGreaterThan(once.announcement?.seq ?? 0);
   });
 });

@@ -1,5 +1,6 @@
 // The panel's state and the pure transitions between states. Side effects (requests, timers)
 // live in panel-controller.ts; this module only says what the panel shows after each event.
+import type { MessageKey } from '../i18n/catalogue';
 import type { ChangeOutcome, ErrorInfo, RecordTerritories, Result, TerritoryAssignment } from '../messaging';
 import { describeError } from '../zoho-errors';
 
@@ -45,8 +46,14 @@ export interface UndoOffer {
   error: ErrorInfo | null;
 }
 
+/** Words to say, as a catalogue key and its values: the panel says them in its language. */
+export interface Phrase {
+  key: MessageKey;
+  values: { name: string };
+}
+
 export interface Announcement {
-  text: string;
+  phrases: readonly Phrase[];
   /** changes with every announcement, so that saying the same words twice is heard twice */
   seq: number;
 }
@@ -123,8 +130,12 @@ export function listStateOfError(error: ErrorInfo): ListState {
   return { status: 'failed', error };
 }
 
-function announce(state: PanelState, text: string): Announcement {
-  return { text, seq: (state.announcement?.seq ?? 0) + 1 };
+function announce(state: PanelState, ...phrases: Phrase[]): Announcement {
+  return { phrases, seq: (state.announcement?.seq ?? 0) + 1 };
+}
+
+function about(key: MessageKey, territory: Pick<TerritoryAssignment, 'name'>): Phrase {
+  return { key, values: { name: territory.name } };
 }
 
 function withRow(rows: PanelState['rows'], id: string, activity: RowActivity | null): PanelState['rows'] {
@@ -175,7 +186,7 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
   const present = new Set(value.territories.map((territory) => territory.id));
   const rows: Record<string, RowActivity> = {};
   let undo = [...state.undo];
-  const messages: string[] = [];
+  const messages: Phrase[] = [];
 
   for (const [id, activity] of Object.entries(state.rows)) {
     if (present.has(id)) {
@@ -191,13 +202,13 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
     const territory = previous.find((candidate) => candidate.id === id);
     if ((activity.status === 'scheduled' || activity.status === 'pending') && territory) {
       undo = offerUndo(undo, territory);
-      messages.push(`Territory ${territory.name} removed`);
+      messages.push(about('panel.announceRemoved', territory));
     }
   }
 
   undo = undo.filter((offer) => {
     if (!present.has(offer.territory.id) || offer.status === 'assigning' || offer.status === 'signing-in') return true;
-    if (offer.status !== 'offered') messages.push(`Territory ${offer.territory.name} restored`);
+    if (offer.status !== 'offered') messages.push(about('panel.announceRestored', offer.territory));
     return false;
   });
 
@@ -214,7 +225,7 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
     undo,
     order,
     pageStale: state.pageStale || messages.length > 0,
-    announcement: messages.length > 0 ? announce(state, messages.join('. ')) : state.announcement,
+    announcement: messages.length > 0 ? announce(state, ...messages) : state.announcement,
   };
 }
 
@@ -258,7 +269,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         return {
           ...state,
           rows: withRow(state.rows, territory.id, { status: 'scheduled' }),
-          announcement: announce(state, `Removal of ${territory.name} scheduled`),
+          announcement: announce(state, about('panel.announceScheduled', territory)),
         };
       }
       const list =
@@ -275,7 +286,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         rows: withRow(state.rows, territory.id, null),
         undo: offerUndo(state.undo, territory),
         pageStale: true,
-        announcement: announce(state, `Territory ${territory.name} removed`),
+        announcement: announce(state, about('panel.announceRemoved', territory)),
       };
     }
 
@@ -298,7 +309,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
         ...state,
         rows: withRow(state.rows, action.territoryId, { status: 'pending' }),
         announcement: territory
-          ? announce(state, `Removal of ${territory.name} is still pending in Zoho`)
+          ? announce(state, about('panel.announceRemovalPending', territory))
           : state.announcement,
       };
     }
@@ -324,7 +335,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       if (offer?.status !== 'confirming') return state;
       return {
         ...updateOffer(state, action.territoryId, { status: 'pending' }),
-        announcement: announce(state, `Restoring ${offer.territory.name} is still pending in Zoho`),
+        announcement: announce(state, about('panel.announceRestorePending', offer.territory)),
       };
     }
 

@@ -15,6 +15,13 @@ import {
 const box = (top: number, bottom: number) => ({ top, bottom, left: 1000, right: 1366 });
 
 describe('readPlacement', () => {
+  it('starts at the right edge, and at the left one for a right-to-left language, until the user moves it', () => {
+    expect(readPlacement(undefined).edge).toBe('right');
+    expect(readPlacement(undefined, 'rtl').edge).toBe('left');
+    expect(readPlacement({ offset: 10 }, 'rtl')).toEqual({ edge: 'left', offset: 10, height: null });
+    expect(readPlacement({ edge: 'right', offset: 0 }, 'rtl').edge).toBe('right');
+  });
+
   it('reads what was stored', () => {
     expect(readPlacement({ edge: 'left', offset: 40, height: 300 })).toEqual({ edge: 'left', offset: 40, height: 300 });
   });

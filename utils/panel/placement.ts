@@ -1,6 +1,7 @@
 // Where the in-page panel sits: the edge it is docked to, how far down and how tall. The page is
 // narrowed by the panel's width on that edge, so Zoho's own controls move beside it instead of
 // under it; fixed parts of the page (top bar, chat bar) are kept clear vertically.
+import type { TextDirection } from '../i18n/locales';
 
 export type PanelEdge = 'left' | 'right';
 
@@ -38,16 +39,22 @@ const GAP = 8;
 
 export const DEFAULT_PLACEMENT: PanelPlacement = { edge: 'right', offset: 0, height: null };
 
+/** Where the panel starts: at the end edge of the reading direction (the left one for Arabic). */
+export function defaultPlacement(dir: TextDirection): PanelPlacement {
+  return dir === 'rtl' ? { ...DEFAULT_PLACEMENT, edge: 'left' } : DEFAULT_PLACEMENT;
+}
+
 function finiteAtLeast(value: unknown, min: number): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.round(value) : null;
 }
 
 /** A stored placement, or the default for anything unreadable (it is page-reachable storage's neighbour, not trusted). */
-export function readPlacement(stored: unknown): PanelPlacement {
-  if (typeof stored !== 'object' || stored === null) return DEFAULT_PLACEMENT;
+export function readPlacement(stored: unknown, dir: TextDirection = 'ltr'): PanelPlacement {
+  const fallback = defaultPlacement(dir);
+  if (typeof stored !== 'object' || stored === null) return fallback;
   const value = stored as Record<string, unknown>;
   return {
-    edge: value.edge === 'left' ? 'left' : 'right',
+    edge: value.edge === 'left' || value.edge === 'right' ? value.edge : fallback.edge,
     offset: finiteAtLeast(value.offset, 0) ?? 0,
     height: finiteAtLeast(value.height, MIN_PANEL_HEIGHT),
   };

@@ -37,14 +37,16 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(
   standInPort: number,
-  { headless = true }: { headless?: boolean } = {},
+  { headless = true, language }: { headless?: boolean; language?: string } = {},
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'tp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1400, height: 900 },
-    args: chromiumArgs(CHROMIUM_BUILD, standInPort),
+    // On Linux Chromium takes its UI language from LANGUAGE; --lang sets it elsewhere.
+    args: [...chromiumArgs(CHROMIUM_BUILD, standInPort), ...(language ? [`--lang=${language}`] : [])],
+    ...(language ? { locale: language, env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` } } : {}),
   });
   let inspector: PuppeteerBrowser | null = null;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

@@ -1,7 +1,7 @@
 // What a journey needs from a browser, so the same journeys run in Chromium (Playwright over CDP)
 // and Firefox (Puppeteer over WebDriver BiDi) against the built, unmodified extension.
 
-import type { AxeViolation, Geometry, PanelRow } from './in-page';
+import type { AxeViolation, Geometry, PanelRow, UiWords } from './in-page';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -41,6 +41,8 @@ export interface BrowserTab {
   evaluateWith<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Text of the territory panel in this document (top frame), or null when no panel is mounted. */
   panelText(): Promise<string | null>;
+  /** The words the panel (or another shadow-root UI, or '' for the whole document) shows and speaks. */
+  uiWords(host?: string): Promise<UiWords | null>;
   /** The territory rows the panel lists, or null when no panel is mounted. */
   panelRows(): Promise<PanelRow[] | null>;
   /**
@@ -62,6 +64,8 @@ export interface BrowserTab {
   geometry(): Promise<Geometry>;
   /** axe-core over the panel (its shadow root), every rule of WCAG 2.2 A/AA and best practice. */
   axe(): Promise<AxeViolation[]>;
+  /** axe-core over the whole document (an extension page), the same rules. */
+  axePage(): Promise<AxeViolation[]>;
   /** Accessible name of the focused element inside the panel, or null. */
   focusedPanelElement(): Promise<string | null>;
   /** The same operations inside the first child frame whose URL contains `urlPart`. */

@@ -14,7 +14,7 @@ const GECKO_ID = 'territory-panel@territory-panel.app';
 const EXTENSION_UUID = '6f1d2a7e-3b4c-4d5e-8f90-a1b2c3d4e5f6';
 
 /** Firefox cannot map ports, so the stand-in must listen on 443 and every name resolves to loopback. */
-export async function launchFirefox(): Promise<ExtensionBrowser> {
+export async function launchFirefox({ language }: { language?: string } = {}): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -26,6 +26,9 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      // The UI language (no language pack here, so extensions read it from the requested one) and
+      // the languages pages are asked in.
+      ...(language ? { 'intl.locale.requested': language, 'intl.accept_languages': language } : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

@@ -188,3 +188,38 @@ export async function runAxe(hostTag: string): Promise<AxeViolation[]> {
     targets: violation.nodes.map((node) => JSON.stringify(node.target)),
   }));
 }
+
+export interface UiWords {
+  /** every text node, styles and scripts left out */
+  text: string;
+  /** every accessible name or hint given as an attribute: aria-label, title, placeholder, alt */
+  names: string[];
+  lang: string;
+  dir: string;
+}
+
+/** The words a UI shows or speaks, and the language and direction it says it is in. */
+export function readUiWords(hostTag: string): UiWords | null {
+  const root = hostTag === '' ? document : document.querySelector(hostTag)?.shadowRoot;
+  if (!root) return null;
+  const top = hostTag === '' ? document.documentElement : root.querySelector('[lang]');
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(hostTag === '' ? document.body : root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent !== 'STYLE' && parent !== 'SCRIPT') parts.push(node.textContent ?? '');
+  }
+  const names: string[] = [];
+  for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = el.getAttribute(attribute);
+      if (value) names.push(value);
+    }
+  }
+  return {
+    text: parts.join(' ').replace(/\s+/g, ' ').trim(),
+    names,
+    lang: top?.getAttribute('lang') ?? '',
+    dir: top?.getAttribute('dir') ?? '',
+  };
+}

@@ -10,7 +10,7 @@ export function runJourneys(
   title: string,
   browser: BrowserName,
   journeys: readonly Journey[],
-  options: { standInPort: number; launch(standInPort: number): Promise<ExtensionBrowser> },
+  options: { standInPort: number; launch(standInPort: number, language?: string): Promise<ExtensionBrowser> },
 ): void {
   describe(title, () => {
     let standIn: Awaited<ReturnType<typeof startStandIn>>;
@@ -27,7 +27,7 @@ export function runJourneys(
     for (const journey of journeys.filter((j) => j.browsers.includes(browser))) {
       it(journey.name, async () => {
         await control.reset();
-        const launched = await options.launch(standIn.port);
+        const launched = await options.launch(standIn.port, journey.language);
         try {
           await journey.run({ browser: launched, tab: launched.tab, control });
         } catch (error) {

@@ -13,7 +13,9 @@ import {
   panelGeometry,
   readPanelRows,
   readPanelText,
+  readUiWords,
   runAxe,
+  WHOLE_DOCUMENT,
 } from './in-page';
 import { waitFor } from './wait';
 
@@ -65,12 +67,20 @@ export interface DocumentDriver {
 /** `panelHost`: the panel's shadow host, or WHOLE_DOCUMENT where the document is the panel (side panel). */
 export function createTab(doc: DocumentDriver, panelHost = PANEL_HOST): BrowserTab {
   const locateControl = (name: string, host = panelHost) => doc.evaluate(locatePanelControl, { hostTag: host, name });
+  const axeOver = async (hostTag: string) => {
+    const loaded = () => doc.evaluate(() => 'axe' in window, undefined);
+    if (!(await loaded())) await doc.addScript(await axeSource()).catch(() => undefined);
+    // An extension page's CSP refuses an added script; the driver's own evaluation is not a script of the page.
+    if (!(await loaded())) await doc.evaluateSource(await axeSource());
+    return doc.evaluate(runAxe, hostTag);
+  };
   return {
     goto: (url) => doc.goto(url),
     url: async () => doc.url(),
     evaluate: (fn) => doc.evaluate(fn, undefined),
     evaluateWith: (fn, arg) => doc.evaluate(fn, arg),
     panelText: () => doc.evaluate(readPanelText, panelHost),
+    uiWords: (host = panelHost) => doc.evaluate(readUiWords, host),
     panelRows: () => doc.evaluate(readPanelRows, panelHost),
     clickPanelButton: async (name, options) => {
       const at = await waitFor(`panel control "${name}"`, () => locateControl(name, options?.host));
@@ -109,13 +119,8 @@ export function createTab(doc: DocumentDriver, panelHost = PANEL_HOST): BrowserT
       panel: await doc.evaluate(panelGeometry, PANEL_HOST),
       page: await doc.evaluate(pageGeometry, undefined),
     }),
-    axe: async () => {
-      const loaded = () => doc.evaluate(() => 'axe' in window, undefined);
-      if (!(await loaded())) await doc.addScript(await axeSource()).catch(() => undefined);
-      // An extension page's CSP refuses an added script; the driver's own evaluation is not a script of the page.
-      if (!(await loaded())) await doc.evaluateSource(await axeSource());
-      return doc.evaluate(runAxe, panelHost);
-    },
+    axe: () => axeOver(panelHost),
+    axePage: () => axeOver(WHOLE_DOCUMENT),
     focusedPanelElement: () => doc.evaluate(focusedPanelName, panelHost),
     frame: async (urlPart) => createTab(await waitFor(`a frame at ${urlPart}`, async () => doc.childFrame(urlPart))),
     screenshot: (path) => doc.screenshot(path),

@@ -21,6 +21,8 @@ export interface JourneyContext {
 export interface Journey {
   name: string;
   browsers: readonly BrowserName[];
+  /** the browser's own language (its UI and preferred languages), when not its default */
+  language?: string;
   run(context: JourneyContext): Promise<void>;
 }
 

@@ -33,7 +33,7 @@ async function geometry(tab: BrowserTab): Promise<Geometry & { panel: NonNullabl
 }
 
 /** No control of Zoho's under the panel, and nothing of Zoho's over a Remove button. */
-async function expectNothingCovered(tab: BrowserTab, where: string): ReturnType<typeof geometry> {
+export async function expectNothingCovered(tab: BrowserTab, where: string): ReturnType<typeof geometry> {
   const measured = await geometry(tab);
   const covered = measured.page.controls.filter((control) => overlaps(control.rect, measured.panel.dock));
   expect(

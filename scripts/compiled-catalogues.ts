@@ -1,0 +1,36 @@
+// Vite plugin: each catalogue file (locales/<locale>/<namespace>.json) reaches the bundle with its
+// ICU messages already compiled, so the extension carries Lingui's small runtime and not its
+// MessageFormat parser. A message that does not parse fails the build.
+import { readFile } from 'node:fs/promises';
+import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import type { Plugin } from 'vite';
+
+const CATALOGUE_FILE = /[\\/]locales[\\/][A-Za-z-]+[\\/][a-z-]+\.json$/;
+
+export function compileCatalogue(source: Record<string, unknown>, file: string): Record<string, unknown> {
+  const compiled: Record<string, unknown> = {};
+  for (const [key, message] of Object.entries(source)) {
+    if (typeof message !== 'string') throw new Error(`${file}: ${key} is not a string`);
+    try {
+      const tokens = compileMessageOrThrow(message);
+      // Plain text stays a string: Lingui prints it as is.
+      compiled[key] = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : tokens;
+    } catch (error) {
+      throw new Error(`${file}: ${key} is not a valid ICU message: ${String(error)}`);
+    }
+  }
+  return compiled;
+}
+
+export function compiledCatalogues(): Plugin {
+  return {
+    name: 'territory-panel:compiled-catalogues',
+    enforce: 'pre',
+    async load(id) {
+      const file = id.split('?')[0] ?? id;
+      if (!CATALOGUE_FILE.test(file)) return null;
+      const source = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      return JSON.stringify(compileCatalogue(source, file));
+    },
+  };
+}
