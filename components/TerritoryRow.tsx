@@ -1,6 +1,7 @@
+import { Fragment } from 'preact';
 import type { TerritoryModule } from '@/utils/crm-page';
 import type { TerritoryAssignment } from '@/utils/messaging';
-import { describeAssignment, describePlace } from '@/utils/panel/format';
+import { assignmentParts, placeParts } from '@/utils/panel/format';
 import type { RowActivity } from '@/utils/panel/panel-state';
 import { describeError } from '@/utils/zoho-errors';
 import { ErrorNotice } from './ErrorNotice';
@@ -66,12 +67,32 @@ function RowAction({ territory, activity, scheduledByZoho, restriction, onRemove
   );
 }
 
+/**
+ * "a · b · c" with each part isolated (<bdi>): Zoho's names and dates in another script or
+ * direction keep their own order, and the separators stay between them (Arabic beside Latin
+ * names and numeric dates reads in the right order).
+ */
+function Isolated({ parts }: { parts: readonly string[] }) {
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={`${index}:${part}`}>
+          {index > 0 ? ' · ' : null}
+          {part ? <bdi>{part}</bdi> : null}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 export function TerritoryRow(props: TerritoryRowProps) {
   const { territory, activity, module, optionsUrl, onErrorAction, onDismissError } = props;
   const translator = useI18n();
   const { t } = translator;
-  const place = describePlace(territory, translator);
-  const assignment = describeAssignment(territory, translator);
+  const places = placeParts(territory, translator);
+  const place = places.join(' · ');
+  const assignments = assignmentParts(territory, translator);
+  const assignment = assignments.join(' · ');
   const note = activity?.status === 'pending' ? t('panel.removalPendingNote') : null;
   const failed = activity?.status === 'failed' ? activity.error : null;
   const action = failed ? describeError(failed).action : null;
@@ -81,10 +102,14 @@ export function TerritoryRow(props: TerritoryRowProps) {
         <div class="tp-row-text">
           <span class="tp-row-title" title={place ? `${territory.name} · ${place}` : territory.name}>
             <span class="tp-name">{territory.name}</span>
-            {place ? <span class="tp-place"> · {place}</span> : null}
+            {place ? (
+              <span class="tp-place">
+                <Isolated parts={['', ...places]} />
+              </span>
+            ) : null}
           </span>
           <span class="tp-meta" title={assignment}>
-            {assignment}
+            <Isolated parts={assignments} />
           </span>
         </div>
         <div class="tp-row-action">

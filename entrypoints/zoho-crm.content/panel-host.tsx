@@ -46,12 +46,11 @@ interface Preferences {
   home: PanelHome;
 }
 
-async function readPreferences(dir: TextDirection): Promise<Preferences> {
-  const stored = await browser.storage.local.get([
-    PANEL_COLLAPSED_KEY,
-    PANEL_PLACEMENT_KEY,
-    PANEL_THEME_KEY,
-    PANEL_HOME_KEY,
+/** The stored preferences; the placement's default edge depends on the reading direction. */
+async function readPreferences(direction: Promise<TextDirection>): Promise<Preferences> {
+  const [stored, dir] = await Promise.all([
+    browser.storage.local.get([PANEL_COLLAPSED_KEY, PANEL_PLACEMENT_KEY, PANEL_THEME_KEY, PANEL_HOME_KEY]),
+    direction,
   ]);
   return {
     collapsed: isCollapsed(stored),
@@ -116,9 +115,9 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
   };
 
   const createUi = async () => {
-    const words = await translation();
+    const wording = translation();
+    const [words, stored] = await Promise.all([wording, readPreferences(wording.then(({ dir }) => dir))]);
     translator = words;
-    const stored = await readPreferences(words.dir);
     const realApi = createPanelApi(words.locale);
     api = {
       ...realApi,

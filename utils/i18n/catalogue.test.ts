@@ -128,6 +128,17 @@ describe('a translator', () => {
     expect(createTranslator('ar', {}).dir).toBe('rtl');
   });
 
+  it('writes whole numbers as Intl does in every locale, small ones without building a formatter', () => {
+    for (const locale of LOCALES) {
+      const translator = createTranslator(locale, {});
+      const format = new Intl.NumberFormat(locale);
+      for (const value of [0, 7, 10, 999, 1000, 12345, 2.5]) {
+        expect(translator.number(value), `${locale} ${value}`).toBe(format.format(value));
+      }
+      for (let value = 0; value < 1000; value += 1) expect(translator.number(value)).toBe(format.format(value));
+    }
+  });
+
   it('picks the plural form of its language', () => {
     const message = '{count, plural, zero {zero} one {one} two {two} few {few} many {many} other {other}}';
     const arabic = createTranslator('ar', { 'panel.x': message });
