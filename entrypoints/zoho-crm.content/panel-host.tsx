@@ -5,7 +5,13 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
-import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
+import {
+  PANEL_THEME_KEY,
+  type PanelTheme,
+  pageTheme,
+  readThemePreference,
+  type ThemePreference,
+} from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import {
   DEFAULT_PLACEMENT,
@@ -13,6 +19,7 @@ import {
   PANEL_PLACEMENT_KEY,
   type PanelPlacement,
   readPlacement,
+  reservedWidth,
 } from '@/utils/panel/placement';
 import {
   isCollapsed,
@@ -76,11 +83,14 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let api: PanelApi | null = null;
   let room: PageRoom | null = null;
+  let theme: PanelTheme = 'light';
+
+  // A narrow window keeps its room for Zoho until the user opens the panel.
+  const startsCollapsed = () => preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
 
   const renderPanel = (container: HTMLElement) => {
     if (!current || !api || !room) return;
-    // A narrow window keeps its room for Zoho until the user opens the panel.
-    const startCollapsed = preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
+    const startCollapsed = startsCollapsed();
     render(
       <PanelDock
         key={`${current.dataCentre}|${current.orgId}|${current.module}|${current.recordId}`}
@@ -90,7 +100,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
         initialPlacement={preferences.placement}
         initialCollapsed={startCollapsed}
         deferRead={moduleOff}
-        theme={pageTheme(document, preferences.theme)}
+        theme={theme}
         focusRequest={focusRequest}
         savePlacement={(placement) => {
           preferences = { ...preferences, placement };
@@ -165,7 +175,11 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     }
     // In side-panel mode nothing is mounted in the page.
     const shown = current !== null && preferences.home === 'page';
+    // Read before anything of ours is added or rendered, while the page's styles and layout are
+    // computed already: reading them then costs no style or layout pass of our making.
+    if (shown) theme = pageTheme(document, preferences.theme);
     if (shown && !mounted) {
+      room?.measure(preferences.placement.edge, reservedWidth(startsCollapsed()));
       instance.mount();
       mounted = true;
     } else if (shown && mounted) {
