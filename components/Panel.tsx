@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import { type RecordPage, recordKey } from '@/utils/crm-page';
 import type { ErrorInfo } from '@/utils/messaging';
 import { errorSentence } from '@/utils/panel/format';
@@ -254,7 +254,8 @@ export function Panel({
   // An org known to hold no territories here is not asked again until the user opens the panel.
   const reading = !(collapsed && deferRead);
 
-  useEffect(() => {
+  // Asked in the task that draws the panel, not after its first paint: the rows come a frame sooner.
+  useLayoutEffect(() => {
     if (!reading) return;
     controller.start();
     return () => controller.dispose();
