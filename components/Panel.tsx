@@ -273,8 +273,8 @@ export function Panel({
   useEffect(() => {
     if (focusRequest === lastFocusRequest.current) return;
     lastFocusRequest.current = focusRequest;
-    focus.enterFromOutside();
     focus.expect('heading');
+    focus.enterFromOutside();
     if (collapsed) onCollapsedChange(false);
   });
 
