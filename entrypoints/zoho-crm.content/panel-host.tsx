@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
@@ -31,7 +30,7 @@ import {
   readPanelHome,
 } from '@/utils/panel/preferences';
 import { createPanelApi, requestSidePanel } from './panel-api';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
+import { createShadowUi, type ShadowUi } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */
@@ -80,7 +79,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto', home: 'page' };
   let moduleOff = false;
   let focusRequest = 0;
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: Promise<ShadowUi> | null = null;
   let api: PanelApi | null = null;
   let room: PageRoom | null = null;
   let theme: PanelTheme = 'light';
@@ -138,21 +137,11 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     };
     browser.storage.onChanged.addListener(onStorageChanged);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
-    const created = await createShadowRootUi<HTMLElement>(ctx, {
-      css: SHADOW_UI_CSS,
+    const created = createShadowUi(ctx, {
       name: 'territory-panel',
-      position: 'overlay',
       alignment: 'top-right',
-      zIndex: OVERLAY_Z_INDEX,
-      isolateEvents: true,
-      onMount: (container, shadow) => {
-        refuseSyntheticInput(shadow);
-        renderPanel(container);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      onMount: renderPanel,
+      onRemove: (container) => render(null, container),
     });
     const pageRoom = createPageRoom(
       document,

@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SelectionBar } from '@/components/SelectionBar';
 import { isSameListPage, type ListPage } from '@/utils/crm-page';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS } from './shadow-ui';
+import { createShadowUi, type ShadowUi } from './shadow-ui';
 
 export interface SelectionHostApi {
   openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;
@@ -32,7 +31,7 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
   let listening = false;
   let readPending = false;
   let mounted = false;
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: Promise<ShadowUi> | null = null;
   let theme: PanelTheme = 'light';
 
   const renderBar = (container: HTMLElement) => {
@@ -51,21 +50,11 @@ export function createSelectionHost(ctx: ContentScriptContext, api: SelectionHos
   const createUi = async () => {
     const stored = await browser.storage.local.get(PANEL_THEME_KEY).catch(() => ({}) as Record<string, unknown>);
     theme = pageTheme(document, readThemePreference(stored[PANEL_THEME_KEY]));
-    return createShadowRootUi<HTMLElement>(ctx, {
-      css: SHADOW_UI_CSS,
+    return createShadowUi(ctx, {
       name: 'territory-selection',
-      position: 'overlay',
       alignment: 'bottom-right',
-      zIndex: OVERLAY_Z_INDEX,
-      isolateEvents: true,
-      onMount: (container, shadow) => {
-        refuseSyntheticInput(shadow);
-        renderBar(container);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      onMount: renderBar,
+      onRemove: (container) => render(null, container),
     });
   };
 
