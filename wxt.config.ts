@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledCatalogues } from './scripts/compiled-catalogues';
@@ -27,6 +28,17 @@ export default defineConfig({
     // The name, description and shortcut in every language of the catalogue (default_locale: en).
     'build:publicAssets': (wxt, files) => {
       files.push(...extensionLocaleFiles(wxt.config.root));
+    },
+    // The panel's code is injected into record pages and list views, each time into a fresh world:
+    // there `wxt/browser` is the browser's own API (utils/native-browser.ts), not the polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'zoho-crm')) return;
+      const native = resolve(viteConfig.root ?? process.cwd(), 'utils/native-browser.ts');
+      viteConfig.resolve ??= {};
+      const alias = viteConfig.resolve.alias;
+      viteConfig.resolve.alias = Array.isArray(alias)
+        ? [{ find: 'wxt/browser', replacement: native }, ...alias]
+        : { ...(alias as Record<string, string> | undefined), 'wxt/browser': native };
     },
     // WXT fills `icons` from public/icon/<size>.png but leaves the toolbar button without one.
     'build:manifestGenerated': (_wxt, manifest) => {

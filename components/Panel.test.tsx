@@ -831,6 +831,23 @@ describe('Panel keyboard focus', () => {
     outside.remove();
   });
 
+  it('takes focus to its heading on the shortcut, with no other render to follow, and Escape gives it back', async () => {
+    const api = fakeApi();
+    const props = { page, api, locale: 'en-GB', timing: TIMING, initialCollapsed: false };
+    const view = render(<Hosted {...props} focusRequest={0} />);
+    await settle();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    view.rerender(<Hosted {...props} focusRequest={1} />);
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /^Territories/ }));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    await settle();
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
   it('keeps focus on the toggle when collapsing and expanding', async () => {
     show(fakeApi());
     await settle();

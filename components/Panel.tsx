@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import { type RecordPage, recordKey } from '@/utils/crm-page';
 import type { MessageKey } from '@/utils/i18n/catalogue';
 import { moduleName } from '@/utils/i18n/names';
@@ -255,7 +255,8 @@ export function Panel({
   // An org known to hold no territories here is not asked again until the user opens the panel.
   const reading = !(collapsed && deferRead);
 
-  useEffect(() => {
+  // Asked in the task that draws the panel, not after its first paint: the rows come a frame sooner.
+  useLayoutEffect(() => {
     if (!reading) return;
     controller.start();
     return () => controller.dispose();
@@ -273,8 +274,8 @@ export function Panel({
   useEffect(() => {
     if (focusRequest === lastFocusRequest.current) return;
     lastFocusRequest.current = focusRequest;
-    focus.enterFromOutside();
     focus.expect('heading');
+    focus.enterFromOutside();
     if (collapsed) onCollapsedChange(false);
   });
 

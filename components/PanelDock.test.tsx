@@ -26,6 +26,7 @@ const room: PageRoom = {
   reserve: () => undefined,
   release: () => undefined,
   measure: () => ({ top: 0, bottom: 800 }),
+  band: () => ({ top: 0, bottom: 800 }),
   onChange: () => () => undefined,
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BrowserPanel } from '@/utils/i18n/names';
 import type { ErrorInfo, Result } from '@/utils/messaging';
 import type { PageRoom } from '@/utils/panel/page-room';
@@ -11,6 +11,7 @@ import {
   type PanelPlacement,
   reservedWidth,
   resized,
+  sameBand,
 } from '@/utils/panel/placement';
 import { describeError } from '@/utils/zoho-errors';
 import { useI18n } from './i18n';
@@ -51,21 +52,35 @@ export function PanelDock({
   const moving = useRef(false);
   const [placement, setPlacement] = useState(initialPlacement);
   const [collapsed, setCollapsed] = useState(initialCollapsed);
-  const [band, setBand] = useState<FreeBand>({ top: 0, bottom: window.innerHeight });
-  const [drag, setDrag] = useState<Drag | null>(null);
-  const dockRef = useRef<HTMLDivElement>(null);
   const { edge } = placement;
   const width = reservedWidth(collapsed);
+  // Known at the first render (the host measures before it mounts the dock): one render, not two.
+  const [band, setBand] = useState<FreeBand>(() => room.band(edge, width));
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const dockRef = useRef<HTMLDivElement>(null);
+  const measured = useRef({ edge, width });
 
-  useEffect(() => {
-    const update = () => {
-      room.reserve(edge, width);
-      setBand(room.measure(edge, width));
-    };
-    update();
-    return room.onChange(update);
+  // The page is narrowed in the task that mounts the dock: one layout for both, not two.
+  useLayoutEffect(() => {
+    const last = measured.current;
+    if (last.edge !== edge || last.width !== width) {
+      measured.current = { edge, width };
+      // Before the page is narrowed again: its fixed parts do not move with its margin.
+      const next = room.measure(edge, width);
+      setBand((current) => (sameBand(current, next) ? current : next));
+    }
+    room.reserve(edge, width);
   }, [room, edge, width]);
-  useEffect(() => () => room.release(), [room]);
+  useEffect(
+    () =>
+      room.onChange(() => {
+        const next = room.measure(edge, width);
+        setBand((current) => (sameBand(current, next) ? current : next));
+      }),
+    [room, edge, width],
+  );
+  // Beside the reservation: a dock gone before its first paint gives the room back too.
+  useLayoutEffect(() => () => room.release(), [room]);
 
   const commit = (next: PanelPlacement) => {
     setPlacement(next);

@@ -41,7 +41,7 @@ function nearRow(aside: HTMLElement, rowId: string | null, rowIndex: number): HT
 export interface PanelFocus {
   /** After the action just taken, focus goes to this control once it appears (if focus was in the panel). */
   expect(key: string): void;
-  /** The keyboard shortcut: remember where focus was in the page, and take it. */
+  /** The keyboard shortcut: remember where focus was in the page, and take it now (to the expected control). */
   enterFromOutside(): void;
   /** Escape: give focus back to where it was before the panel took it. */
   leave(): void;
@@ -139,6 +139,8 @@ export function usePanelFocus(asideRef: RefObject<HTMLElement | null>, collapsed
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== host) returnTo.current = active;
       forced.current = true;
+      // At once: no render may follow (the panel is open already and nothing else changed).
+      restore();
     },
     leave() {
       const target = returnTo.current;

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { I18nProvider } from '@/components/i18n';
 import { PanelDock } from '@/components/PanelDock';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
@@ -9,7 +8,13 @@ import type { TextDirection } from '@/utils/i18n/locales';
 import type { BrowserPanel } from '@/utils/i18n/names';
 import type { Translator } from '@/utils/i18n/translator';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
-import { PANEL_THEME_KEY, pageTheme, readThemePreference, type ThemePreference } from '@/utils/panel/page-theme';
+import {
+  PANEL_THEME_KEY,
+  type PanelTheme,
+  pageTheme,
+  readThemePreference,
+  type ThemePreference,
+} from '@/utils/panel/page-theme';
 import type { PanelApi } from '@/utils/panel/panel-controller';
 import {
   DEFAULT_PLACEMENT,
@@ -17,6 +22,7 @@ import {
   PANEL_PLACEMENT_KEY,
   type PanelPlacement,
   readPlacement,
+  reservedWidth,
 } from '@/utils/panel/placement';
 import {
   isCollapsed,
@@ -28,7 +34,7 @@ import {
   readPanelHome,
 } from '@/utils/panel/preferences';
 import { createPanelApi, requestSidePanel } from './panel-api';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS, speak } from './shadow-ui';
+import { createShadowUi, type ShadowUi, speak } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */
@@ -76,15 +82,18 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
   let preferences: Preferences = { collapsed: false, placement: DEFAULT_PLACEMENT, theme: 'auto', home: 'page' };
   let moduleOff = false;
   let focusRequest = 0;
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: Promise<ShadowUi> | null = null;
   let api: PanelApi | null = null;
   let room: PageRoom | null = null;
+  let theme: PanelTheme = 'light';
   let translator: Translator | null = null;
+
+  // A narrow window keeps its room for Zoho until the user opens the panel.
+  const startsCollapsed = () => preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
 
   const renderPanel = (container: HTMLElement) => {
     if (!current || !api || !room || !translator) return;
-    // A narrow window keeps its room for Zoho until the user opens the panel.
-    const startCollapsed = preferences.collapsed || moduleOff || window.innerWidth < NARROW_WINDOW;
+    const startCollapsed = startsCollapsed();
     render(
       <I18nProvider translator={translator}>
         <PanelDock
@@ -95,7 +104,7 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
           initialPlacement={preferences.placement}
           initialCollapsed={startCollapsed}
           deferRead={moduleOff}
-          theme={pageTheme(document, preferences.theme)}
+          theme={theme}
           focusRequest={focusRequest}
           savePlacement={(placement) => {
             preferences = { ...preferences, placement };
@@ -137,23 +146,13 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
     };
     browser.storage.onChanged.addListener(onStorageChanged);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
-    const created = await createShadowRootUi<HTMLElement>(ctx, {
-      css: SHADOW_UI_CSS,
+    const created = createShadowUi(ctx, {
       name: 'territory-panel',
-      position: 'overlay',
       alignment: 'top-right',
-      zIndex: OVERLAY_Z_INDEX,
-      isolateEvents: true,
-      onMount: (container, shadow) => {
-        refuseSyntheticInput(shadow);
-        speak(container, words);
-        renderPanel(container);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      onMount: renderPanel,
+      onRemove: (container) => render(null, container),
     });
+    speak(created.uiContainer, words);
     const pageRoom = createPageRoom(
       document,
       (element) => element === created.shadowHost || created.shadowHost.contains(element),
@@ -175,7 +174,11 @@ export function createPanelHost(ctx: ContentScriptContext, translation: () => Pr
     }
     // In side-panel mode nothing is mounted in the page.
     const shown = current !== null && preferences.home === 'page';
+    // Read before anything of ours is added or rendered, while the page's styles and layout are
+    // computed already: reading them then costs no style or layout pass of our making.
+    if (shown) theme = pageTheme(document, preferences.theme);
     if (shown && !mounted) {
+      room?.measure(preferences.placement.edge, reservedWidth(startsCollapsed()));
       instance.mount();
       mounted = true;
     } else if (shown && mounted) {

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { I18nProvider } from '@/components/i18n';
 import { SelectionBar } from '@/components/SelectionBar';
 import { isSameListPage, type ListPage } from '@/utils/crm-page';
@@ -9,7 +8,7 @@ import type { Translator } from '@/utils/i18n/translator';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
-import { OVERLAY_Z_INDEX, refuseSyntheticInput, SHADOW_UI_CSS, speak } from './shadow-ui';
+import { createShadowUi, type ShadowUi, speak } from './shadow-ui';
 
 export interface SelectionHostApi {
   openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;
@@ -38,7 +37,7 @@ export function createSelectionHost(
   let listening = false;
   let readPending = false;
   let mounted = false;
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: Promise<ShadowUi> | null = null;
   let theme: PanelTheme = 'light';
   let translator: Translator | null = null;
 
@@ -64,23 +63,14 @@ export function createSelectionHost(
     ]);
     translator = words;
     theme = pageTheme(document, readThemePreference(stored[PANEL_THEME_KEY]));
-    return createShadowRootUi<HTMLElement>(ctx, {
-      css: SHADOW_UI_CSS,
+    const created = createShadowUi(ctx, {
       name: 'territory-selection',
-      position: 'overlay',
       alignment: 'bottom-right',
-      zIndex: OVERLAY_Z_INDEX,
-      isolateEvents: true,
-      onMount: (container, shadow) => {
-        refuseSyntheticInput(shadow);
-        speak(container, words);
-        renderBar(container);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      onMount: renderBar,
+      onRemove: (container) => render(null, container),
     });
+    speak(created.uiContainer, words);
+    return created;
   };
 
   const wanted = () => current !== null && (selection.recordIds.length > 0 || selection.unreadable > 0);

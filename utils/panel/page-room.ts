@@ -2,16 +2,18 @@
 // element, so its flow — the sticky record header with its buttons at the right included — ends
 // beside the panel. Fixed page parts (the top bar, the chat bar) ignore that margin, so the panel
 // keeps clear of them vertically: they are found by sampling its column with elementsFromPoint.
-import { type Box, type FreeBand, freeBandOf, type PanelEdge } from './placement';
+import { type Box, type FreeBand, freeBandOf, type PanelEdge, scanColumn } from './placement';
 
 export interface PageRoom {
   reserve(edge: PanelEdge, width: number): void;
   release(): void;
+  /** The free band of the column, looked at now. Reads layout only: call it before writing any. */
   measure(edge: PanelEdge, width: number): FreeBand;
+  /** The band last measured for this column, or measured now if there is none. */
+  band(edge: PanelEdge, width: number): FreeBand;
   onChange(listener: () => void): () => void;
 }
 
-const SAMPLE_STEP = 16;
 /** Widgets such as Zoho's chat bar arrive after the page: look again once they may have. */
 const LATE_LOOK_MS = 2_000;
 
@@ -33,7 +35,6 @@ function fixedAncestor(element: Element, seen: Map<Element, Element | null>): El
   return found;
 }
 
-/** Boxes of the page's fixed elements that reach into the column [left, right) of the viewport. */
 /** The viewport without scroll bars; where a document has no layout (tests), the window's size. */
 function viewportOf(doc: Document): { width: number; height: number } {
   const root = doc.documentElement;
@@ -43,6 +44,7 @@ function viewportOf(doc: Document): { width: number; height: number } {
   };
 }
 
+/** Boxes of the page's fixed elements that reach into the column [left, right) of the viewport. */
 export function fixedBoxesIn(doc: Document, left: number, right: number, isOurs: (element: Element) => boolean): Box[] {
   // Documents without layout (happy-dom in unit tests) have no hit testing: nothing to keep clear of.
   if (typeof doc.elementsFromPoint !== 'function') return [];
@@ -50,18 +52,24 @@ export function fixedBoxesIn(doc: Document, left: number, right: number, isOurs:
   const seen = new Map<Element, Element | null>();
   const boxes = new Map<Element, Box>();
   const xs = [left + 4, (left + right) / 2, right - 4];
-  for (let y = 1; y < height; y += SAMPLE_STEP) {
+  return scanColumn(height, (y) => {
+    const met = new Set<Box>();
     for (const x of xs) {
       for (const element of doc.elementsFromPoint(x, y)) {
         if (isOurs(element)) continue;
         const fixed = fixedAncestor(element, seen);
-        if (!fixed || boxes.has(fixed)) continue;
-        const rect = fixed.getBoundingClientRect();
-        boxes.set(fixed, { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+        if (!fixed) continue;
+        let box = boxes.get(fixed);
+        if (!box) {
+          const rect = fixed.getBoundingClientRect();
+          box = { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+          boxes.set(fixed, box);
+        }
+        met.add(box);
       }
     }
-  }
-  return [...boxes.values()];
+    return [...met];
+  });
 }
 
 export function createPageRoom(doc: Document, isOurs: (element: Element) => boolean): PageRoom {
@@ -75,6 +83,16 @@ export function createPageRoom(doc: Document, isOurs: (element: Element) => bool
   const put = (side: 'left' | 'right', [value, priority]: [string, string]) => {
     if (value) root.style.setProperty(`margin-${side}`, value, priority);
     else root.style.removeProperty(`margin-${side}`);
+  };
+
+  let last: { edge: PanelEdge; width: number; band: FreeBand } | null = null;
+
+  const measure = (edge: PanelEdge, width: number): FreeBand => {
+    const viewport = viewportOf(doc);
+    const [left, right] = edge === 'left' ? [0, width] : [viewport.width - width, viewport.width];
+    const band = freeBandOf(fixedBoxesIn(doc, left, right, isOurs), viewport.height);
+    last = { edge, width, band };
+    return band;
   };
 
   return {
@@ -91,10 +109,9 @@ export function createPageRoom(doc: Document, isOurs: (element: Element) => bool
       put('right', saved.right);
       saved = null;
     },
-    measure(edge, width) {
-      const viewport = viewportOf(doc);
-      const [left, right] = edge === 'left' ? [0, width] : [viewport.width - width, viewport.width];
-      return freeBandOf(fixedBoxesIn(doc, left, right, isOurs), viewport.height);
+    measure,
+    band(edge, width) {
+      return last?.edge === edge && last.width === width ? last.band : measure(edge, width);
     },
     onChange(listener) {
       const view = doc.defaultView;

@@ -268,6 +268,17 @@ describe('panelReducer', () => {
     expect(loadFailed.list).toEqual({ status: 'failed', error: { code: 'NETWORK_ERROR' } });
   });
 
+  it('leaves a state that is loading already as it is, so that starting the first load draws nothing', () => {
+    expect(panelReducer(INITIAL_PANEL_STATE, { type: 'load-started' })).toBe(INITIAL_PANEL_STATE);
+    const failed = run({
+      type: 'territories-received',
+      mode: 'load',
+      result: { ok: false, error: { code: 'NETWORK_ERROR' } },
+    });
+    expect(panelReducer(failed, { type: 'load-started' }).list).toEqual({ status: 'loading' });
+    expect(run(loaded, { type: 'load-started' }).list).toEqual({ status: 'loading' });
+  });
+
   it('says a followed removal is still pending only while it is awaited', () => {
     const scheduled = run(loaded, {
       type: 'remove-finished',

@@ -232,6 +232,8 @@ function receiveTerritories(state: PanelState, mode: ReadMode, value: RecordTerr
 export function panelReducer(state: PanelState, action: PanelAction): PanelState {
   switch (action.type) {
     case 'load-started':
+      // The first load starts from the state the panel was first drawn in: nothing to draw again.
+      if (state.list.status === 'loading' && !state.refreshing && state.listError === null) return state;
       return { ...state, list: { status: 'loading' }, refreshing: false, listError: null };
 
     case 'refresh-started':

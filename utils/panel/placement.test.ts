@@ -9,6 +9,9 @@ import {
   readPlacement,
   reservedWidth,
   resized,
+  SCAN_STEP,
+  sameBand,
+  scanColumn,
   TAB_WIDTH,
 } from './placement';
 
@@ -54,6 +57,72 @@ describe('freeBandOf', () => {
   it('never gives a band that ends above its start', () => {
     const band = freeBandOf([box(0, 380), box(383, 768 - 1)], 768);
     expect(band.bottom).toBeGreaterThanOrEqual(band.top);
+  });
+});
+
+describe('scanColumn', () => {
+  /** The boxes as hit testing meets them, and the rows it was asked about. */
+  function page(boxes: ReturnType<typeof box>[]) {
+    const rows: number[] = [];
+    const boxesAt = (y: number) => {
+      rows.push(y);
+      return boxes.filter((candidate) => candidate.top <= y && y < candidate.bottom);
+    };
+    return { boxesAt, rows };
+  }
+
+  it('finds a top bar, a strip stacked under it and a chat bar, a row each, and gives the band all rows would', () => {
+    const boxes = [box(0, 48), box(48, 80), box(730, 768)];
+    const { boxesAt, rows } = page(boxes);
+    const found = scanColumn(768, boxesAt);
+    expect(found).toEqual(expect.arrayContaining(boxes));
+    expect(freeBandOf(found, 768)).toEqual(freeBandOf(boxes, 768));
+    expect(rows.slice(0, 3)).toEqual([1, 48, 80]);
+    expect(rows).toContain(767);
+    expect(rows).toContain(729);
+    // Far fewer rows than one every 16 px (48 for this column).
+    expect(rows.length).toBeLessThanOrEqual(Math.ceil(768 / SCAN_STEP) + 2);
+  });
+
+  it('meets a box floating in either half once it is at least a step tall', () => {
+    for (const floating of [box(200, 200 + SCAN_STEP), box(520, 520 + SCAN_STEP), box(370, 420)]) {
+      const boxes = [box(0, 48), floating];
+      const found = scanColumn(768, page(boxes).boxesAt);
+      expect(found).toContain(floating);
+      expect(freeBandOf(found, 768)).toEqual(freeBandOf(boxes, 768));
+    }
+  });
+
+  it('ignores what lies under a box already met, as it cannot move the band', () => {
+    const tall = box(0, 300);
+    const under = box(100, 140);
+    const { boxesAt, rows } = page([tall, under]);
+    expect(freeBandOf(scanColumn(768, boxesAt), 768)).toEqual(freeBandOf([tall, under], 768));
+    expect(rows.some((y) => y > 1 && y < 300)).toBe(false);
+  });
+
+  it('looks on past a page shell, which does not count, and past a box that reaches into the upper half', () => {
+    const shell = box(0, 768);
+    const chat = box(730, 768);
+    const found = scanColumn(768, page([shell, chat]).boxesAt);
+    expect(freeBandOf(found, 768)).toEqual({ top: 8, bottom: 722 });
+    const crossing = box(300, 600);
+    const low = box(640, 700);
+    expect(freeBandOf(scanColumn(768, page([crossing, low]).boxesAt), 768)).toEqual(freeBandOf([crossing, low], 768));
+  });
+
+  it('asks about every row of an empty column once, SCAN_STEP apart', () => {
+    const { boxesAt, rows } = page([]);
+    expect(scanColumn(768, boxesAt)).toEqual([]);
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(rows.length).toBe(Math.ceil(384 / SCAN_STEP) * 2);
+  });
+});
+
+describe('sameBand', () => {
+  it('compares where the band starts and ends', () => {
+    expect(sameBand({ top: 56, bottom: 722 }, { top: 56, bottom: 722 })).toBe(true);
+    expect(sameBand({ top: 56, bottom: 722 }, { top: 56, bottom: 700 })).toBe(false);
   });
 });
 

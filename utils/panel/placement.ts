@@ -76,6 +76,41 @@ export function freeBandOf(boxes: readonly Box[], viewportHeight: number): FreeB
   return { top: top + GAP, bottom: Math.max(top + GAP, bottom - GAP) };
 }
 
+/** How far apart the rows of the panel's column are looked at where nothing fixed was met. */
+export const SCAN_STEP = 32;
+
+/**
+ * The fixed boxes of a column `height` px tall that decide its free band (freeBandOf), found with
+ * `boxesAt(y)`, the fixed boxes met on row y. Rows are looked at from each edge towards the middle,
+ * SCAN_STEP apart. A box met is stepped past at once: what it covers cannot move the band further
+ * (only how far down the boxes at the top reach counts, and how far up those at the bottom), and
+ * the row right beyond it is looked at next, so a top bar, a strip stacked under it and a chat bar cost a row
+ * each. Page shells (taller than half the column) are not stepped past, as freeBandOf ignores them.
+ */
+export function scanColumn(height: number, boxesAt: (y: number) => readonly Box[]): Box[] {
+  const found = new Set<Box>();
+  const half = height / 2;
+  const strip = (box: Box) => box.bottom - box.top <= half;
+  for (let y = 1; y < half; ) {
+    const boxes = boxesAt(y);
+    for (const box of boxes) found.add(box);
+    const past = boxes.filter(strip).map((box) => Math.ceil(box.bottom));
+    y = past.length ? Math.max(y + 1, ...past) : y + SCAN_STEP;
+  }
+  for (let y = height - 1; y >= half; ) {
+    const boxes = boxesAt(y);
+    for (const box of boxes) found.add(box);
+    // A box reaching up into the upper half pushes the band's top down; it is not stepped past.
+    const past = boxes.filter((box) => strip(box) && box.top >= half).map((box) => Math.ceil(box.top) - 1);
+    y = past.length ? Math.min(y - 1, ...past) : y - SCAN_STEP;
+  }
+  return [...found];
+}
+
+export function sameBand(a: FreeBand, b: FreeBand): boolean {
+  return a.top === b.top && a.bottom === b.bottom;
+}
+
 /** The panel's top and its greatest height inside the band; the offset gives way before the height does. */
 export function frameOf(
   placement: PanelPlacement,
