@@ -7,12 +7,39 @@ import type { Plugin } from 'vite';
 
 const CATALOGUE_FILE = /[\\/]locales[\\/][A-Za-z-]+[\\/][a-z-]+\.json$/;
 
+type Token = string | [string, string?, Record<string, unknown>?];
+
+/**
+ * Lingui writes a plural's `#` through `Intl.NumberFormat`, whose first use loads ICU data: tens of
+ * milliseconds on Zoho's page for a count of 3. Each `#` becomes the variable `<name>#` instead,
+ * which the translator fills with the number as it writes numbers (utils/i18n/translator.ts).
+ */
+export function countVariable(name: string): string {
+  return `${name}#`;
+}
+
+function withCountVariables(tokens: unknown, plural: string | null): unknown {
+  if (!Array.isArray(tokens)) return tokens;
+  return (tokens as Token[]).map((token) => {
+    if (token === '#' && plural !== null) return [countVariable(plural)];
+    if (!Array.isArray(token)) return token;
+    const [name, type, cases] = token;
+    if (!cases || (type !== 'plural' && type !== 'selectordinal' && type !== 'select')) return token;
+    const inner = type === 'select' ? plural : name;
+    return [
+      name,
+      type,
+      Object.fromEntries(Object.entries(cases).map(([key, value]) => [key, withCountVariables(value, inner)])),
+    ];
+  });
+}
+
 export function compileCatalogue(source: Record<string, unknown>, file: string): Record<string, unknown> {
   const compiled: Record<string, unknown> = {};
   for (const [key, message] of Object.entries(source)) {
     if (typeof message !== 'string') throw new Error(`${file}: ${key} is not a string`);
     try {
-      const tokens = compileMessageOrThrow(message);
+      const tokens = withCountVariables(compileMessageOrThrow(message), null) as unknown[];
       // Plain text stays a string: Lingui prints it as is.
       compiled[key] = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : tokens;
     } catch (error) {

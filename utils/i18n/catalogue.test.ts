@@ -99,6 +99,31 @@ describe('the catalogue', () => {
     }
   });
 
+  it("writes a plural's count without building a number formatter, as the translator writes numbers", () => {
+    const compiled = compileCatalogue(
+      { count: '{count, plural, one {# Gebiet} other {# Gebiete ({kind, select, rules {# durch Regeln} other {#}})}}' },
+      'de/x.json',
+    );
+    const translator = createTranslator('de', { 'x.count': compiled.count as string });
+    const real = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(real, {
+      construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        built++;
+        return new target(...args);
+      },
+    });
+    try {
+      expect(translator.t('x.count' as never, { count: 1, kind: 'rules' })).toBe('1 Gebiet');
+      expect(translator.t('x.count' as never, { count: 3, kind: 'rules' })).toBe('3 Gebiete (3 durch Regeln)');
+      expect(built).toBe(0);
+      expect(translator.t('x.count' as never, { count: 12_500, kind: 'x' })).toBe('12.500 Gebiete (12.500)');
+      expect(built).toBe(1);
+    } finally {
+      Intl.NumberFormat = real;
+    }
+  });
+
   it('refuses a message that does not parse', () => {
     expect(() => compileCatalogue({ broken: '{count, plural, one {x}' }, 'x.json')).toThrow(/broken/);
   });

@@ -38,13 +38,22 @@ function plainDigits(value: number): string | null {
   return Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : null;
 }
 
+function withCounts(values: MessageValues, number: (value: number) => string): MessageValues {
+  const filled: MessageValues = { ...values };
+  for (const [name, value] of Object.entries(values)) if (typeof value === 'number') filled[`${name}#`] = number(value);
+  return filled;
+}
+
 export function createTranslator(locale: Locale, messages: Messages): Translator {
   const i18n = setupI18n({ locale, messages: { [locale]: messages } });
+  const number = (value: number): string =>
+    plainDigits(value) ?? cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
   return {
     locale,
     dir: directionOf(locale),
-    t: (key, values) => i18n._(key, values),
-    number: (value) => plainDigits(value) ?? cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value),
+    // A plural's `#` is compiled to `<name>#` (scripts/compiled-catalogues.ts): written here, as numbers are.
+    t: (key, values) => i18n._(key, values && withCounts(values, number)),
+    number,
     date: (value, options) =>
       cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options)).format(value),
     list: (items) =>
