@@ -40,8 +40,9 @@ export function compileCatalogue(source: Record<string, unknown>, file: string):
     if (typeof message !== 'string') throw new Error(`${file}: ${key} is not a string`);
     try {
       const tokens = withCountVariables(compileMessageOrThrow(message), null) as unknown[];
-      // Plain text stays a string: Lingui prints it as is.
-      compiled[key] = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : tokens;
+      // Plain text too stays a token list: Lingui takes a string for an uncompiled message and
+      // console.warns about it on every call, on Zoho's page.
+      compiled[key] = tokens;
     } catch (error) {
       throw new Error(`${file}: ${key} is not a valid ICU message: ${String(error)}`);
     }

@@ -124,6 +124,28 @@ describe('the catalogue', () => {
     }
   });
 
+  it('compiles plain text too, so that Lingui never warns of an uncompiled message on the page', () => {
+    const compiled = compileCatalogue({ plain: 'Territorien', escaped: 'caf\\u00e9' }, 'de/x.json');
+    // As built: Lingui compiles strings at run time only outside production, and warns instead.
+    const mode = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const translator = createTranslator('de', {
+      'x.plain': compiled.plain as string,
+      'x.escaped': compiled.escaped as string,
+    });
+    process.env.NODE_ENV = mode;
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      expect(translator.t('x.plain' as never)).toBe('Territorien');
+      expect(translator.t('x.escaped' as never)).toBe('café');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses a message that does not parse', () => {
     expect(() => compileCatalogue({ broken: '{count, plural, one {x}' }, 'x.json')).toThrow(/broken/);
   });
