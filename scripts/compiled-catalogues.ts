@@ -4,19 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
+import { countVariable } from '../utils/i18n/count-variable';
 
 const CATALOGUE_FILE = /[\\/]locales[\\/][A-Za-z-]+[\\/][a-z-]+\.json$/;
 
 type Token = string | [string, string?, Record<string, unknown>?];
-
-/**
- * Lingui writes a plural's `#` through `Intl.NumberFormat`, whose first use loads ICU data: tens of
- * milliseconds on Zoho's page for a count of 3. Each `#` becomes the variable `<name>#` instead,
- * which the translator fills with the number as it writes numbers (utils/i18n/translator.ts).
- */
-export function countVariable(name: string): string {
-  return `${name}#`;
-}
 
 function withCountVariables(tokens: unknown, plural: string | null): unknown {
   if (!Array.isArray(tokens)) return tokens;

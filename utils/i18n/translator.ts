@@ -1,5 +1,6 @@
 import { type Messages, setupI18n } from '@lingui/core';
 import type { MessageKey } from './catalogue';
+import { countVariable } from './count-variable';
 import { directionOf, type Locale, type TextDirection } from './locales';
 
 export type MessageValues = Record<string, string | number>;
@@ -40,7 +41,8 @@ function plainDigits(value: number): string | null {
 
 function withCounts(values: MessageValues, number: (value: number) => string): MessageValues {
   const filled: MessageValues = { ...values };
-  for (const [name, value] of Object.entries(values)) if (typeof value === 'number') filled[`${name}#`] = number(value);
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === 'number') filled[countVariable(name)] = number(value);
   return filled;
 }
 
@@ -51,7 +53,7 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
   return {
     locale,
     dir: directionOf(locale),
-    // A plural's `#` is compiled to `<name>#` (scripts/compiled-catalogues.ts): written here, as numbers are.
+    // A plural's `#` is compiled to a variable of its own (count-variable.ts): written here, as numbers are.
     t: (key, values) => i18n._(key, values && withCounts(values, number)),
     number,
     date: (value, options) =>
