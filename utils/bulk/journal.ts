@@ -32,7 +32,6 @@ import {
   type BulkJob,
   MAX_BATCH_SIZE,
   MAX_CONCURRENCY,
-  type OutcomeKind,
   type RecordOutcome,
 } from './job';
 
