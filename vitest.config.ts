@@ -14,6 +14,7 @@ export default defineConfig({
             'components/**/*.test.tsx',
             'entrypoints/**/*.test.ts',
             'sandbox/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledCatalogues } from './scripts/compiled-catalogues';
+import { eagerCompile } from './scripts/eager-compile';
 import { extensionLocaleFiles, manifestMessage } from './scripts/extension-locales';
 import { FOCUS_PANEL_COMMAND } from './utils/background/commands';
 import { API_HOST_PERMISSIONS, CRM_PAGE_MATCHES } from './utils/manifest-matches';
@@ -39,6 +40,8 @@ export default defineConfig({
       viteConfig.resolve.alias = Array.isArray(alias)
         ? [{ find: 'wxt/browser', replacement: native }, ...alias]
         : { ...(alias as Record<string, string> | undefined), 'wxt/browser': native };
+      // Nearly all of it runs in the first render: compiled in one pass (scripts/eager-compile.ts).
+      viteConfig.plugins = [...(viteConfig.plugins ?? []), eagerCompile()];
     },
     // WXT fills `icons` from public/icon/<size>.png but leaves the toolbar button without one.
     'build:manifestGenerated': (_wxt, manifest) => {
