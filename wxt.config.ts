@@ -30,18 +30,20 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       files.push(...extensionLocaleFiles(wxt.config.root));
     },
-    // The panel's code is injected into record pages and list views, each time into a fresh world:
+    // The page code is injected into record pages and list views, each time into a fresh world:
     // there `wxt/browser` is the browser's own API (utils/native-browser.ts), not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'zoho-crm')) return;
+      const names = new Set(entrypoints.map((entrypoint) => entrypoint.name));
+      if (!names.has('zoho-crm') && !names.has('zoho-crm-list')) return;
       const native = resolve(viteConfig.root ?? process.cwd(), 'utils/native-browser.ts');
       viteConfig.resolve ??= {};
       const alias = viteConfig.resolve.alias;
       viteConfig.resolve.alias = Array.isArray(alias)
         ? [{ find: 'wxt/browser', replacement: native }, ...alias]
         : { ...(alias as Record<string, string> | undefined), 'wxt/browser': native };
-      // Nearly all of it runs in the first render: compiled in one pass (scripts/eager-compile.ts).
-      viteConfig.plugins = [...(viteConfig.plugins ?? []), eagerCompile()];
+      // Nearly all of the panel runs in its first render: compiled in one pass (scripts/eager-compile.ts).
+      // Not the list view's code: most of it waits for a selection that may never come.
+      if (names.has('zoho-crm')) viteConfig.plugins = [...(viteConfig.plugins ?? []), eagerCompile()];
     },
     // WXT fills `icons` from public/icon/<size>.png but leaves the toolbar button without one.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -61,7 +63,7 @@ export default defineConfig({
     description: manifestMessage('description'),
     default_locale: 'en',
     // alarms: wakes a stopped worker to go on with a bulk job while no extension page is open.
-    // scripting (Chrome): the panel's code goes only into pages that need it (inject-panel.ts).
+    // scripting (Chrome): the page code goes only into pages that need it (inject-page-code.ts).
     permissions: ['identity', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: API_HOST_PERMISSIONS,
     commands: {

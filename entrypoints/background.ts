@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { toolbarButtonOf } from '@/utils/background/badge';
 import { createBulkBackground, listenForMessages } from '@/utils/background/bulk-setup';
 import { commandHandler } from '@/utils/background/commands';
-import { scriptInjectionApisOf } from '@/utils/background/inject-panel';
+import { scriptInjectionApisOf } from '@/utils/background/inject-page-code';
 import { type BackgroundApis, createBackground, createBackgroundAuth } from '@/utils/background/setup';
 import { createSidePanelHome, sidePanelApisOf } from '@/utils/background/side-panel';
 

@@ -1,10 +1,10 @@
 // The one script every Zoho CRM page and frame gets (listed in the manifest by wxt.config.ts): it
-// reads the URL and follows in-app navigation, and only on a record or list view of the four
-// modules asks the background to inject the panel's code (the `zoho-crm` content script). No
+// reads the URL and follows in-app navigation, and only on a record or a list view of the four
+// modules asks the background to inject the panel's or the selection bar's code (page-code.ts). No
 // framework, no polyfill, no WXT context: a page with nothing to do pays for this file alone.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isZohoFramed, thisFrame } from '@/utils/frame-ancestry';
-import { runLoader } from '@/utils/loader/needs-panel';
+import { runLoader } from '@/utils/loader/page-code';
 import type { Request } from '@/utils/messaging';
 
 declare const chrome: { runtime: { sendMessage(message: Request): unknown } };
@@ -33,9 +33,9 @@ export default defineUnlistedScript(() => {
       }, POLL_MS);
       return () => clearInterval(timer);
     },
-    load: () => {
+    load: (code) => {
       try {
-        Promise.resolve(chrome.runtime.sendMessage({ type: 'content.load' })).catch(() => undefined);
+        Promise.resolve(chrome.runtime.sendMessage({ type: 'content.load', code })).catch(() => undefined);
       } catch {
         // The extension was reloaded under this page: nothing to load until the page reloads.
       }

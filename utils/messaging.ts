@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { type RecordPage, TERRITORY_MODULES } from './crm-page';
 import { DATA_CENTRE_IDS, type DataCentre } from './data-centres';
 import { LOCALES, type Locale } from './i18n/locales';
+import { PAGE_CODES } from './loader/page-code';
 
 const ZohoId = v.pipe(v.string(), v.regex(/^\d{1,30}$/));
 
@@ -82,10 +83,11 @@ export const RequestSchema = v.variant('type', [
    */
   v.strictObject({ type: v.literal('sidePanel.open') }),
   /**
-   * Inject the panel's code (the `zoho-crm` content script) into the sender's frame: the loader on
-   * every CRM page asks for it on records and list views only. From a content script of a CRM frame.
+   * Inject this page code (utils/loader/page-code.ts) into the sender's frame: the loader on every
+   * CRM page asks for the panel on records, for the selection bar on list views. From a content
+   * script of a CRM frame.
    */
-  v.strictObject({ type: v.literal('content.load') }),
+  v.strictObject({ type: v.literal('content.load'), code: v.picklist(PAGE_CODES) }),
   /** Interactive sign-in for a data centre. From a CRM page of that data centre or an extension page. */
   v.strictObject({ type: v.literal('auth.signIn'), dataCentre: v.picklist(DATA_CENTRE_IDS) }),
   /** Forget and revoke the token of a data centre. Extension pages only. */

@@ -1,4 +1,4 @@
-import '../zoho-crm.content/style.css';
+import '@/components/panel.css';
 import './style.css';
 import { renderTranslated } from '@/components/render-translated';
 import { SidePanel } from '@/components/SidePanel';

@@ -1,36 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ignoreForgedStarts } from '@/utils/content-lifecycle';
-import { isSameRecordPage, parseListPage, parseRecordPage } from '@/utils/crm-page';
+import { isSameRecordPage, parseRecordPage } from '@/utils/crm-page';
 import { isZohoFramed, thisFrame } from '@/utils/frame-ancestry';
-import type { Translator } from '@/utils/i18n/translator';
-import { CRM_PAGE_MATCHES } from '@/utils/manifest-matches';
+import { PAGE_CODE_SCRIPT } from '@/utils/manifest-matches';
 import { isTabMessage, type PanelStatus } from '@/utils/messaging';
-import { reportPageLeft, reportPageShown, requestBulkPage, requestPageTranslator } from './panel-api';
+import { pageTranslation, reportPageLeft, reportPageShown } from '@/utils/page-api';
 import { createPanelHost } from './panel-host';
-import { createSelectionHost } from './selection-host';
 
 export default defineContentScript({
-  matches: CRM_PAGE_MATCHES,
-  // Zoho One and CRM Plus show the CRM inside frames (zoho-crm.md §6).
-  allFrames: true,
-  runAt: 'document_idle',
-  // The styles travel inside the script (shadow-ui.ts): no fetch before the first paint, and no
-  // web-accessible file a page could probe for.
-  cssInjectionMode: 'manual',
-  // Not in the manifest: the loader (zoho-crm-loader.ts) has it injected where there is work to do.
-  registration: 'runtime',
+  ...PAGE_CODE_SCRIPT,
   main(ctx) {
     ignoreForgedStarts(ctx);
     if (!isZohoFramed(thisFrame())) return;
-    // Asked for once, when the panel or the selection bar first shows.
-    let words: Promise<Translator> | null = null;
-    const translation = () => {
-      words ??= requestPageTranslator();
-      return words;
-    };
-    const host = createPanelHost(ctx, translation);
-    const selection = createSelectionHost(ctx, { openBulkPage: requestBulkPage }, translation);
+    const host = createPanelHost(ctx, pageTranslation());
     const follow = (url: string) => {
       const record = parseRecordPage(url);
       // Before the panel reads the next record, so that a read of this one answered late is ignored.
@@ -38,7 +21,6 @@ export default defineContentScript({
       if (host.page && !sameRecord) reportPageLeft();
       if (record && !sameRecord) reportPageShown(record);
       host.show(record);
-      selection.show(parseListPage(url));
     };
     follow(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl.href));

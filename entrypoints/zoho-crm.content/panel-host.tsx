@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { I18nProvider } from '@/components/i18n';
 import { PanelDock } from '@/components/PanelDock';
+import { createShadowUi, type ShadowUi, speak } from '@/components/shadow-ui';
 import { isSameRecordPage, type RecordPage } from '@/utils/crm-page';
 import type { TextDirection } from '@/utils/i18n/locales';
 import type { BrowserPanel } from '@/utils/i18n/names';
 import type { Translator } from '@/utils/i18n/translator';
+import { createPanelApi, requestSidePanel } from '@/utils/page-api';
 import { createPageRoom, type PageRoom } from '@/utils/panel/page-room';
 import {
   PANEL_THEME_KEY,
@@ -33,8 +35,6 @@ import {
   type PanelHome,
   readPanelHome,
 } from '@/utils/panel/preferences';
-import { createPanelApi, requestSidePanel } from './panel-api';
-import { createShadowUi, type ShadowUi, speak } from './shadow-ui';
 
 export interface PanelHost {
   /** The record page this frame shows, or null. */

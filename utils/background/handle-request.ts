@@ -5,7 +5,7 @@ import { type PageCatalogue, type Request, RequestSchema, type ResponseFor, type
 import { type ExtensionIdentity, isAllowedSender, isOrgUnnamedByFrame, type SenderInfo } from '../sender';
 import { errorInfoOf } from '../zoho/errors';
 import { frameOf } from './badge';
-import type { PanelInjector } from './inject-panel';
+import type { PageCodeInjector } from './inject-page-code';
 import type { OpenBulkPageRequest } from './open-bulk-page';
 import type { RecordRequests } from './record-requests';
 import type { SidePanelHome } from './side-panel';
@@ -17,7 +17,7 @@ export interface RequestHandlerDeps {
   openOptionsPage(): Promise<void>;
   openBulkPage(request: OpenBulkPageRequest): Promise<Result<null>>;
   sidePanel: Pick<SidePanelHome, 'open'>;
-  injectPanel: PanelInjector;
+  injectPageCode: PageCodeInjector;
   pageCatalogue(pageLang: string | undefined): Promise<PageCatalogue>;
 }
 
@@ -44,7 +44,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         // Nothing to do here: the toolbar badge (badge.ts) and the side panel follow these.
         return { ok: true, value: null };
       case 'content.load':
-        return deps.injectPanel(sender);
+        return deps.injectPageCode(sender, request.code);
       case 'sidePanel.open': {
         const tabId = frameOf(sender)?.tabId;
         if (tabId === undefined) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };

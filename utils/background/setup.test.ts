@@ -299,7 +299,7 @@ describe('createRequestHandler', () => {
       openOptionsPage: async () => undefined,
       openBulkPage: async () => ({ ok: true, value: null }),
       sidePanel: { open: async () => ({ ok: true, value: null }) },
-      injectPanel: async () => ({ ok: true, value: null }),
+      injectPageCode: async () => ({ ok: true, value: null }),
       pageCatalogue: async () => ({ locale: 'en', messages: {} }),
     });
     expect(await handle({ type: 'auth.connections' }, optionsPage)).toEqual({

@@ -11,7 +11,7 @@ import type { StorageArea } from '../zoho/storage-area';
 import { createTerritoryCache, type TerritoryCache } from '../zoho/territory-cache';
 import { type BadgeApi, createTabBadges, type TabRemovals } from './badge';
 import { createRequestHandler, parseRequest, type RequestHandler, type Response } from './handle-request';
-import { createPanelInjector, type ScriptInjectionApis } from './inject-panel';
+import { createPageCodeInjector, type ScriptInjectionApis } from './inject-page-code';
 import { openBulkPage, type TabOpener } from './open-bulk-page';
 import { createPageCatalogues, workerLanguages } from './page-catalogue';
 import { createRecordRequests } from './record-requests';
@@ -76,7 +76,7 @@ export function createBackground(
       openOptionsPage: apis.openOptionsPage,
       openBulkPage: (request) => openBulkPage(request, apis.tabs, apis.bulkPageUrl, { storage: apis.session }),
       sidePanel,
-      injectPanel: createPanelInjector(apis.scripts ?? {}),
+      injectPageCode: createPageCodeInjector(apis.scripts ?? {}),
       pageCatalogue: createPageCatalogues({
         local: apis.local,
         browserLanguages: apis.browserLanguages ?? workerLanguages,

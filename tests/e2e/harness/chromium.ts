@@ -108,7 +108,19 @@ async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<
 }
 
 export function wrapPage(page: Page): BrowserTab {
-  return createTab(playwrightDocument(page, page.mainFrame()));
+  return { ...createTab(playwrightDocument(page, page.mainFrame())), extensionScripts: () => extensionScriptsOf(page) };
+}
+
+/** Enabling the debugger lists every script the document's worlds hold, the isolated ones included. */
+async function extensionScriptsOf(page: Page): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  const scripts: string[] = [];
+  session.on('Debugger.scriptParsed', ({ url }) => {
+    if (url.startsWith('chrome-extension://')) scripts.push(new URL(url).pathname.slice(1));
+  });
+  await session.send('Debugger.enable');
+  await session.detach();
+  return scripts.sort();
 }
 
 function playwrightDocument(page: Page, frame: Frame): DocumentDriver {

@@ -74,4 +74,9 @@ export interface BrowserTab {
   /** Makes this tab the active one of its window (a tab switch). */
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Chromium: the extension's scripts that the top document has run (paths in the extension, one
+   * entry per script run), as the DevTools protocol lists them: what a page paid for.
+   */
+  extensionScripts?(): Promise<string[]>;
 }

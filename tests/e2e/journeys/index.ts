@@ -417,6 +417,41 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    name: 'each page runs only the code it needs: Home the loader, a list view the selection bar, a record the panel, each once',
+    browsers: CHROMIUM_ONLY,
+    async run({ tab }) {
+      const scripts = async () => {
+        if (!tab.extensionScripts) throw new Error('Chromium tabs list the scripts a page ran');
+        return tab.extensionScripts();
+      };
+      const LOADER = 'zoho-crm-loader.js';
+      const LIST = 'content-scripts/zoho-crm-list.js';
+      const PANEL = 'content-scripts/zoho-crm.js';
+      await tab.goto(`${EU_CRM}/tab/Home/begin`);
+      await pause(700);
+      expect(await scripts()).toEqual([LOADER]);
+
+      await tab.clickPage('a[data-zcqa="module-tab"][data-tab="Accounts"]');
+      await waitFor('the selection bar’s code', async () => (await scripts()).includes(LIST));
+      await pause(300);
+      expect(await scripts()).toEqual([LIST, LOADER]);
+
+      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.delftAccount}"]`);
+      await waitForPanelText(tab, 'Sign in');
+      // The loader, its work done once both were asked for, may be garbage-collected from here on.
+      const ran = async () => (await scripts()).filter((script) => script !== LOADER);
+      expect(await ran()).toEqual([LIST, PANEL]);
+
+      // Back and forth in the app: nothing is injected twice.
+      await tab.clickPage('[data-zcqa="back-to-list"]');
+      await waitFor('the panel to leave the list page', async () => (await tab.panelText()) === null);
+      await tab.clickPage(`a[data-zcqa="record-link"][href$="/${RECORDS.alpineAccount}"]`);
+      await waitForPanelText(tab, 'Sign in');
+      await pause(300);
+      expect(await ran()).toEqual([LIST, PANEL]);
+    },
+  },
+  {
     name: 'a page opened without an org reads the default org; moved into another org by a script, it is refused and says why',
     browsers: BOTH,
     async run(context) {

@@ -1,7 +1,7 @@
 // What the panel and the selection bar share as shadow-root UIs in Zoho's pages.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Translator } from '@/utils/i18n/translator';
-import styles from './style.css?inline';
+import styles from './panel.css?inline';
 
 // Above Zoho's own layers (its dialogs use z-indexes in the thousands) without reaching the maximum.
 const OVERLAY_Z_INDEX = 2_147_483_000;

@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { I18nProvider } from '@/components/i18n';
 import { SelectionBar } from '@/components/SelectionBar';
+import { createShadowUi, type ShadowUi, speak } from '@/components/shadow-ui';
 import { isSameListPage, type ListPage } from '@/utils/crm-page';
 import type { Translator } from '@/utils/i18n/translator';
 import { isSameSelection, type ListSelection, NO_SELECTION, readListSelection } from '@/utils/list-selection';
 import type { Result } from '@/utils/messaging';
 import { PANEL_THEME_KEY, type PanelTheme, pageTheme, readThemePreference } from '@/utils/panel/page-theme';
-import { createShadowUi, type ShadowUi, speak } from './shadow-ui';
 
 export interface SelectionHostApi {
   openBulkPage(page: ListPage, recordIds: string[]): Promise<Result<null>>;

@@ -34,13 +34,22 @@ export function reportPageLeft(): void {
 }
 
 /**
- * The panel's words: one language, chosen by the background from the user's choice, this page's
- * `lang` and the browser's languages.
+ * The page's words: one language, chosen by the background from the user's choice, this page's
+ * `lang` and the browser's languages. Asked for once, when the panel or the bar first shows.
  */
-export async function requestPageTranslator(): Promise<Translator> {
-  const answer = await sendRequest({ type: 'i18n.catalogue', pageLang: document.documentElement.lang || undefined });
-  if (!answer.ok) throw new Error(`No catalogue: ${answer.error.code}`);
-  return createTranslator(answer.value.locale, answer.value.messages);
+export function pageTranslation(): () => Promise<Translator> {
+  let words: Promise<Translator> | null = null;
+  return () => {
+    words ??= (async () => {
+      const answer = await sendRequest({
+        type: 'i18n.catalogue',
+        pageLang: document.documentElement.lang || undefined,
+      });
+      if (!answer.ok) throw new Error(`No catalogue: ${answer.error.code}`);
+      return createTranslator(answer.value.locale, answer.value.messages);
+    })();
+    return words;
+  };
 }
 
 /** The panel's api on a real page: every request goes to the background; no token ever comes here. */

@@ -1,12 +1,17 @@
-// The panel's code (the `zoho-crm` content script, registered at run time) reaches a frame only when
-// the loader in it asks: on records and list views of the four modules. Pages cannot ask (they
-// cannot message the extension) nor load the file themselves (it is not web-accessible).
+// The page code (the `zoho-crm` and `zoho-crm-list` content scripts, registered at run time) reaches
+// a frame only when the loader in it asks: the panel on records, the selection bar on list views of
+// the four modules. Pages cannot ask (they cannot message the extension) nor load the files
+// themselves (they are not web-accessible).
+import type { PageCode } from '../loader/page-code';
 import type { Result } from '../messaging';
 import type { SenderInfo } from '../sender';
 import { frameOf } from './badge';
 
-/** Where WXT puts the `zoho-crm` content script. */
-export const PANEL_SCRIPT = 'content-scripts/zoho-crm.js';
+/** Where WXT puts each content script. */
+export const PAGE_CODE_FILES: Record<PageCode, string> = {
+  panel: 'content-scripts/zoho-crm.js',
+  selection: 'content-scripts/zoho-crm-list.js',
+};
 
 export interface ScriptInjectionApis {
   /** chrome.scripting (MV3) */
@@ -20,10 +25,11 @@ export interface ScriptInjectionApis {
   tabs?: { executeScript?(tabId: number, details: { file: string; frameId: number }): Promise<unknown> };
 }
 
-export type PanelInjector = (sender: SenderInfo) => Promise<Result<null>>;
+export type PageCodeInjector = (sender: SenderInfo, code: PageCode) => Promise<Result<null>>;
 
-export function createPanelInjector(apis: ScriptInjectionApis): PanelInjector {
-  return async (sender) => {
+export function createPageCodeInjector(apis: ScriptInjectionApis): PageCodeInjector {
+  return async (sender, code) => {
+    const file = PAGE_CODE_FILES[code];
     const frame = frameOf(sender);
     if (!frame) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
     try {
@@ -32,9 +38,9 @@ export function createPanelInjector(apis: ScriptInjectionApis): PanelInjector {
         const target = sender.documentId
           ? { tabId: frame.tabId, documentIds: [sender.documentId] }
           : { tabId: frame.tabId, frameIds: [frame.frameId] };
-        await apis.scripting.executeScript({ target, files: [PANEL_SCRIPT] });
+        await apis.scripting.executeScript({ target, files: [file] });
       } else if (apis.tabs?.executeScript) {
-        await apis.tabs.executeScript(frame.tabId, { file: `/${PANEL_SCRIPT}`, frameId: frame.frameId });
+        await apis.tabs.executeScript(frame.tabId, { file: `/${file}`, frameId: frame.frameId });
       } else {
         throw new Error('This browser cannot inject scripts.');
       }
