@@ -1,4 +1,5 @@
-// `npm run bench:page [-- --runs 7] [-- --baseline <dir with chrome-mv3>]`
+// `npm run bench:page [-- --runs 7] [-- --baseline <dir with chrome-mv3>] [-- --build name=<dir> …]
+//   [-- --page <part of a page's name>] [-- --skip-build]`
 //
 // What the extension adds to Zoho's pages, measured in headless Chromium against the local
 // stand-in: the same pages opened without the extension and with the built one (and with another
@@ -24,6 +25,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     baseline: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
+    // More builds side by side, each `name=<dir with chrome-mv3>` (e.g. an experiment).
+    build: { type: 'string', multiple: true, default: [] },
+    page: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -61,7 +65,13 @@ const variants: Variant[] = [
   { name: 'without', dir: null },
   { name: 'this build', dir: CHROMIUM_BUILD },
   ...(values.baseline ? [{ name: 'baseline', dir: resolve(values.baseline, 'chrome-mv3') }] : []),
+  ...(values.build ?? []).map((named) => {
+    const [name = '', dir = ''] = named.split('=');
+    if (!name || !dir) throw new Error('--build takes name=<dir>');
+    return { name, dir: resolve(dir, 'chrome-mv3') };
+  }),
 ];
+const pages = PAGES.filter((page) => !values.page || page.name.includes(values.page));
 
 async function measure(context: BrowserContext, url: string, panelRows: boolean): Promise<Sample> {
   const page = await context.newPage();
@@ -100,15 +110,20 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-async function injectedBytes(dir: string): Promise<{ loader: number[]; panel: number[] }> {
-  const size = async (file: string): Promise<[number, number]> => {
+type Bytes = [raw: number, gzip: number];
+
+async function injectedBytes(dir: string): Promise<{ loader: Bytes; panel: Bytes; list: Bytes }> {
+  const size = async (file: string): Promise<Bytes> => {
     const bytes = await readFile(join(dir, file)).catch(() => null);
     return bytes ? [bytes.length, gzipSync(bytes, { level: 9 }).length] : [0, 0];
   };
-  const loader = await size('zoho-crm-loader.js');
-  const panelJs = await size('content-scripts/zoho-crm.js');
-  const panelCss = await size('content-scripts/zoho-crm.css');
-  return { loader, panel: [panelJs[0] + panelCss[0], panelJs[1] + panelCss[1]] };
+  const sum = (a: Bytes, b: Bytes): Bytes => [a[0] + b[0], a[1] + b[1]];
+  return {
+    loader: await size('zoho-crm-loader.js'),
+    // Builds before the loader carried their CSS in a file of its own.
+    panel: sum(await size('content-scripts/zoho-crm.js'), await size('content-scripts/zoho-crm.css')),
+    list: await size('content-scripts/zoho-crm-list.js'),
+  };
 }
 
 try {
@@ -139,7 +154,7 @@ try {
 
   const samples = new Map<string, Sample[]>();
   for (let run = 0; run < runs; run++) {
-    for (const page of PAGES) {
+    for (const page of pages) {
       // Interleaved: every variant opens the page once per run, the order turning with the run.
       const order = [...variants.slice(run % variants.length), ...variants.slice(0, run % variants.length)];
       for (const variant of order) {
@@ -158,7 +173,7 @@ try {
     const base = samples.get(`${page}|without`) ?? [];
     return median((samples.get(`${page}|${variant}`) ?? []).map((s, i) => of(s) - of(base[i] ?? s)));
   };
-  for (const page of PAGES) {
+  for (const page of pages) {
     for (const variant of variants.filter((v) => v.dir)) {
       const script = added(page.name, variant.name, (s) => s.scriptMs);
       const heap = added(page.name, variant.name, (s) => s.heapKb);
@@ -167,16 +182,16 @@ try {
       console.log(`| ${page.name} | ${variant.name} | ${script.toFixed(1)} ms | ${ratio} | ${heap.toFixed(0)} KB |`);
     }
   }
-  console.log(
-    '\n| build | loader on every CRM page (raw / gzip) | panel code + CSS on records and lists (raw / gzip) |',
-  );
-  console.log('| --- | --- | --- |');
+  console.log('\n| build | loader on every CRM page | panel on record pages | selection bar on list views |');
+  console.log('| --- | --- | --- | --- |');
+  const kb = ([raw, gzip]: Bytes) =>
+    raw ? `${(raw / 1024).toFixed(1)} KB / ${(gzip / 1024).toFixed(1)} KB gzip` : '—';
   for (const variant of variants) {
     if (!variant.dir) continue;
     const bytes = await injectedBytes(variant.dir);
-    const kb = ([raw, gz]: number[]) => `${((raw ?? 0) / 1024).toFixed(1)} KB / ${((gz ?? 0) / 1024).toFixed(1)} KB`;
+    // Before the loader, the panel's code, selection bar included, was on every CRM page.
     console.log(
-      `| ${variant.name} | ${bytes.loader[0] ? kb(bytes.loader) : '— (none: the panel code on every page)'} | ${kb(bytes.panel)} |`,
+      `| ${variant.name} | ${kb(bytes.loader)} | ${kb(bytes.panel)} | ${bytes.list[0] ? kb(bytes.list) : 'in the panel'} |`,
     );
   }
 } finally {
