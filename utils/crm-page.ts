@@ -30,13 +30,18 @@ export function tabOfModule(module: TerritoryModule): string {
   return module === 'Deals' ? 'Potentials' : module;
 }
 
-// /crm/[org<digits> | <instance name>]/tab/<Tab>/<record id>[/]
-// An instance name is a portal name such as `acme`; it can never be `tab` itself.
-const RECORD_PATH =
-  /^\/crm\/(?:(?<segment>[A-Za-z0-9][A-Za-z0-9_-]{0,99})\/)?tab\/(?<tab>[A-Za-z]+)\/(?<id>\d{1,30})\/?$/;
+/** A list view of one module in one org: where records can be selected for a bulk removal. */
+export type ListPage = Omit<RecordPage, 'recordId'>;
 
-/** The CRM host and path of an https URL on a Zoho CRM web UI host, else null. */
-function crmLocation(url: string): { host: { dataCentre: DataCentre; sandbox: boolean }; pathname: string } | null {
+// /crm/[org<digits> | <instance name>]/tab/<Tab>/<record id>[/]  a record
+// /crm/[org<digits> | <instance name>]/tab/<Tab>[/custom-view/<id>/list][/]  a list view (zoho-crm.md §6)
+// An instance name is a portal name such as `acme`; it can never be `tab` itself. Sheet and kanban
+// views are left out: they show no row checkboxes to select records with.
+const TAB_PATH =
+  /^\/crm\/(?:(?<segment>[A-Za-z0-9][A-Za-z0-9_-]{0,99})\/)?tab\/(?<tab>[A-Za-z]+)(?:\/(?<id>\d{1,30})|\/custom-view\/\d{1,30}\/list)?\/?$/;
+
+/** The module's page an https URL on a Zoho CRM web UI host shows, with the record's id on a record page. */
+function tabPage(url: string): { page: ListPage; recordId: string | undefined } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -45,45 +50,24 @@ function crmLocation(url: string): { host: { dataCentre: DataCentre; sandbox: bo
   }
   if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return null;
   const host = dataCentreOfCrmHost(parsed.hostname);
-  return host ? { host, pathname: parsed.pathname } : null;
+  const match = host ? TAB_PATH.exec(parsed.pathname) : null;
+  const tab = match?.groups?.tab;
+  const segment = match?.groups?.segment;
+  if (!host || !tab || segment?.toLowerCase() === 'tab') return null;
+  const module = Object.hasOwn(MODULE_OF_TAB, tab) ? MODULE_OF_TAB[tab] : undefined;
+  if (!module) return null;
+  const orgId = segment ? (/^org(\d+)$/.exec(segment)?.[1] ?? null) : null;
+  return { page: { dataCentre: host.dataCentre, sandbox: host.sandbox, orgId, module }, recordId: match?.groups?.id };
 }
 
 export function parseRecordPage(url: string): RecordPage | null {
-  const where = crmLocation(url);
-  if (!where) return null;
-  const { host } = where;
-
-  const match = RECORD_PATH.exec(where.pathname);
-  const tab = match?.groups?.tab;
-  const recordId = match?.groups?.id;
-  const segment = match?.groups?.segment;
-  if (!tab || !recordId || segment?.toLowerCase() === 'tab') return null;
-  const module = Object.hasOwn(MODULE_OF_TAB, tab) ? MODULE_OF_TAB[tab] : undefined;
-  if (!module) return null;
-
-  const orgId = segment ? (/^org(\d+)$/.exec(segment)?.[1] ?? null) : null;
-  return { dataCentre: host.dataCentre, sandbox: host.sandbox, orgId, module, recordId };
+  const shown = tabPage(url);
+  return shown?.recordId ? { ...shown.page, recordId: shown.recordId } : null;
 }
 
-/** A list view of one module in one org: where records can be selected for a bulk removal. */
-export type ListPage = Omit<RecordPage, 'recordId'>;
-
-// /crm/[org<digits> | <instance name>]/tab/<Tab>[/custom-view/<id>/list][/]  (zoho-crm.md §6)
-// Sheet and kanban views are left out: they show no row checkboxes to select records with.
-const LIST_PATH =
-  /^\/crm\/(?:(?<segment>[A-Za-z0-9][A-Za-z0-9_-]{0,99})\/)?tab\/(?<tab>[A-Za-z]+)(?:\/custom-view\/\d{1,30}\/list)?\/?$/;
-
 export function parseListPage(url: string): ListPage | null {
-  const where = crmLocation(url);
-  if (!where) return null;
-  const match = LIST_PATH.exec(where.pathname);
-  const tab = match?.groups?.tab;
-  const segment = match?.groups?.segment;
-  if (!tab || segment?.toLowerCase() === 'tab') return null;
-  const module = Object.hasOwn(MODULE_OF_TAB, tab) ? MODULE_OF_TAB[tab] : undefined;
-  if (!module) return null;
-  const orgId = segment ? (/^org(\d+)$/.exec(segment)?.[1] ?? null) : null;
-  return { dataCentre: where.host.dataCentre, sandbox: where.host.sandbox, orgId, module };
+  const shown = tabPage(url);
+  return shown && !shown.recordId ? shown.page : null;
 }
 
 export function isSameListPage(a: ListPage, b: ListPage): boolean {
