@@ -60,6 +60,13 @@ function tabPage(url: string): { page: ListPage; recordId: string | undefined } 
   return { page: { dataCentre: host.dataCentre, sandbox: host.sandbox, orgId, module }, recordId: match?.groups?.id };
 }
 
+/** Whether a URL shows a record or a list view of the four modules, from one parse (the loader asks on every move). */
+export function crmPageKind(url: string): 'record' | 'list' | null {
+  const shown = tabPage(url);
+  if (!shown) return null;
+  return shown.recordId ? 'record' : 'list';
+}
+
 export function parseRecordPage(url: string): RecordPage | null {
   const shown = tabPage(url);
   return shown?.recordId ? { ...shown.page, recordId: shown.recordId } : null;

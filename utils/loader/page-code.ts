@@ -1,6 +1,6 @@
 // What the loader on every CRM page decides: which of the extension's page code this document
 // needs, if any. Pure, and small: it ships in the loader.
-import { parseListPage, parseRecordPage } from '../crm-page';
+import { crmPageKind } from '../crm-page';
 
 /**
  * The code a page gets beside the loader: the territory panel on a record (the `zoho-crm` content
@@ -10,10 +10,11 @@ import { parseListPage, parseRecordPage } from '../crm-page';
 export const PAGE_CODES = ['panel', 'selection'] as const;
 export type PageCode = (typeof PAGE_CODES)[number];
 
+const CODE_OF_KIND = { record: 'panel', list: 'selection' } as const satisfies Record<string, PageCode>;
+
 export function pageCodeFor(url: string): PageCode | null {
-  if (parseRecordPage(url) !== null) return 'panel';
-  if (parseListPage(url) !== null) return 'selection';
-  return null;
+  const kind = crmPageKind(url);
+  return kind === null ? null : CODE_OF_KIND[kind];
 }
 
 export interface LoaderEnvironment {
